@@ -1,0 +1,19 @@
+//! The ASL Playground engine.
+//!
+//! Reads Amazon States Language definitions (JSON or YAML) with the position of every value, and
+//! validates them as AWS's `ValidateStateMachineDefinition` does, collecting every problem as a
+//! [`diag::Diagnostic`]. The crate is pure: no I/O, no clock, no OS randomness.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod api;
+pub mod diag;
+pub mod intrinsic;
+pub mod json;
+pub mod path;
+pub mod source;
+pub mod text;
+pub mod timestamp;
+pub mod validate;
+pub mod yaml;

@@ -1,0 +1,300 @@
+//! Filter expressions, `[?(@.price < 10 && @.tags)]`, in Jayway's syntax.
+
+use super::Path;
+use super::parse::{Cursor, Mode, PathError};
+
+/// A filter expression.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FilterExpr {
+    /// `a || b`
+    Or(Box<FilterExpr>, Box<FilterExpr>),
+    /// `a && b`
+    And(Box<FilterExpr>, Box<FilterExpr>),
+    /// `!a`
+    Not(Box<FilterExpr>),
+    /// `left op right`
+    Compare {
+        /// The left operand.
+        left: Operand,
+        /// The operator.
+        op: CompareOp,
+        /// The right operand.
+        right: Operand,
+    },
+    /// A lone operand: true when the path exists (or the literal is truthy).
+    Exists(Operand),
+}
+
+/// A comparison operator (Jayway's set).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompareOp {
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+    /// `=~` (regular expression match)
+    Matches,
+    /// `in`
+    In,
+    /// `nin`
+    NotIn,
+    /// `subsetof`
+    SubsetOf,
+    /// `anyof`
+    AnyOf,
+    /// `noneof`
+    NoneOf,
+    /// `size`
+    Size,
+    /// `empty`
+    Empty,
+    /// `contains`
+    Contains,
+}
+
+/// One side of a comparison.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Operand {
+    /// `@...` or `$...`
+    Path(Path),
+    /// A JSON literal: number, string (single or double quoted), boolean, null, array, object.
+    Literal(serde_json::Value),
+    /// `/pattern/flags`
+    Regex {
+        /// The pattern between the slashes.
+        pattern: Box<str>,
+        /// The flags after the closing slash.
+        flags: Box<str>,
+    },
+}
+
+const OPERATORS: [(&str, CompareOp); 14] = [
+    ("==", CompareOp::Eq),
+    ("!=", CompareOp::Ne),
+    ("<=", CompareOp::Le),
+    (">=", CompareOp::Ge),
+    ("=~", CompareOp::Matches),
+    ("<", CompareOp::Lt),
+    (">", CompareOp::Gt),
+    ("subsetof", CompareOp::SubsetOf),
+    ("contains", CompareOp::Contains),
+    ("noneof", CompareOp::NoneOf),
+    ("anyof", CompareOp::AnyOf),
+    ("empty", CompareOp::Empty),
+    ("size", CompareOp::Size),
+    ("nin", CompareOp::NotIn),
+];
+
+/// Parse the expression inside `[?(` … `)]`; the cursor stops before the closing `)`.
+pub(super) fn parse_filter(cursor: &mut Cursor<'_>) -> Result<FilterExpr, PathError> {
+    or(cursor)
+}
+
+fn or(c: &mut Cursor<'_>) -> Result<FilterExpr, PathError> {
+    let mut left = and(c)?;
+    loop {
+        c.skip_ws();
+        if !c.eat("||") {
+            return Ok(left);
+        }
+        left = FilterExpr::Or(Box::new(left), Box::new(and(c)?));
+    }
+}
+
+fn and(c: &mut Cursor<'_>) -> Result<FilterExpr, PathError> {
+    let mut left = unary(c)?;
+    loop {
+        c.skip_ws();
+        if !c.eat("&&") {
+            return Ok(left);
+        }
+        left = FilterExpr::And(Box::new(left), Box::new(unary(c)?));
+    }
+}
+
+fn unary(c: &mut Cursor<'_>) -> Result<FilterExpr, PathError> {
+    c.skip_ws();
+    if c.rest().starts_with('!') && !c.rest().starts_with("!=") {
+        c.pos += 1;
+        return Ok(FilterExpr::Not(Box::new(unary(c)?)));
+    }
+    if c.eat("(") {
+        let inner = or(c)?;
+        c.skip_ws();
+        if !c.eat(")") {
+            return Err(c.error_here("expected ')'"));
+        }
+        return Ok(inner);
+    }
+    let left = operand(c)?;
+    c.skip_ws();
+    let Some(op) = operator(c) else {
+        return Ok(FilterExpr::Exists(left));
+    };
+    c.skip_ws();
+    let right = operand(c)?;
+    Ok(FilterExpr::Compare { left, op, right })
+}
+
+fn operator(c: &mut Cursor<'_>) -> Option<CompareOp> {
+    for (text, op) in OPERATORS {
+        if c.eat(text) {
+            return Some(op);
+        }
+    }
+    // `in` must stand alone as a word (`@.a in [...]`, not `@.a index`).
+    let rest = c.rest();
+    if rest.starts_with("in") && !rest[2..].starts_with(|ch: char| ch.is_alphanumeric()) {
+        c.pos += 2;
+        return Some(CompareOp::In);
+    }
+    None
+}
+
+fn operand(c: &mut Cursor<'_>) -> Result<Operand, PathError> {
+    c.skip_ws();
+    match c.peek() {
+        Some('@' | '$') => c.path(Mode::Embedded).map(Operand::Path),
+        Some('\'') => c
+            .quoted()
+            .map(|s| Operand::Literal(serde_json::Value::String(s.into()))),
+        Some('/') => regex(c),
+        Some('-' | '0'..='9') => number(c),
+        Some('"' | '[' | '{' | 't' | 'f' | 'n') => json_literal(c),
+        _ => Err(c.error_here("expected a value or a path in the filter")),
+    }
+}
+
+/// A JSON literal as Jayway reads it: strings may also be single-quoted, at any depth.
+fn json_literal(c: &mut Cursor<'_>) -> Result<Operand, PathError> {
+    let start = c.pos;
+    literal_value(c)
+        .map(Operand::Literal)
+        .ok_or_else(|| c.error("not a valid literal", start..c.pos.max(start + 1)))
+}
+
+fn literal_value(c: &mut Cursor<'_>) -> Option<serde_json::Value> {
+    use serde_json::Value;
+    c.skip_ws();
+    match c.peek()? {
+        '\'' | '"' => c.quoted().ok().map(|s| Value::String(s.into())),
+        '-' | '0'..='9' => match number(c).ok()? {
+            Operand::Literal(v) => Some(v),
+            _ => None,
+        },
+        '[' => {
+            c.pos += 1;
+            let mut items = Vec::new();
+            c.skip_ws();
+            if c.eat("]") {
+                return Some(Value::Array(items));
+            }
+            loop {
+                items.push(literal_value(c)?);
+                c.skip_ws();
+                if c.eat("]") {
+                    return Some(Value::Array(items));
+                }
+                if !c.eat(",") {
+                    return None;
+                }
+            }
+        }
+        '{' => {
+            c.pos += 1;
+            let mut map = serde_json::Map::new();
+            c.skip_ws();
+            if c.eat("}") {
+                return Some(Value::Object(map));
+            }
+            loop {
+                c.skip_ws();
+                let key = c.quoted().ok()?;
+                c.skip_ws();
+                if !c.eat(":") {
+                    return None;
+                }
+                map.insert(key.into(), literal_value(c)?);
+                c.skip_ws();
+                if c.eat("}") {
+                    return Some(Value::Object(map));
+                }
+                if !c.eat(",") {
+                    return None;
+                }
+            }
+        }
+        _ => {
+            for (word, value) in [
+                ("true", Value::Bool(true)),
+                ("false", Value::Bool(false)),
+                ("null", Value::Null),
+            ] {
+                if c.eat(word) {
+                    return Some(value);
+                }
+            }
+            None
+        }
+    }
+}
+
+/// A number, scanned by hand: serde_json's stream reader refuses a number followed by `)`.
+fn number(c: &mut Cursor<'_>) -> Result<Operand, PathError> {
+    let start = c.pos;
+    c.eat("-");
+    let digits = |c: &mut Cursor<'_>| {
+        while c.peek().is_some_and(|d| d.is_ascii_digit()) {
+            c.pos += 1;
+        }
+    };
+    digits(c);
+    if c.rest().starts_with('.') {
+        c.pos += 1;
+        digits(c);
+    }
+    if c.rest().starts_with(['e', 'E']) {
+        c.pos += 1;
+        if c.rest().starts_with(['+', '-']) {
+            c.pos += 1;
+        }
+        digits(c);
+    }
+    let text = &c.text[start..c.pos];
+    serde_json::from_str(text)
+        .map(Operand::Literal)
+        .map_err(|_| c.error(format!("'{text}' is not a number"), start..c.pos))
+}
+
+fn regex(c: &mut Cursor<'_>) -> Result<Operand, PathError> {
+    let start = c.pos;
+    c.pos += 1;
+    let pattern_start = c.pos;
+    while let Some(ch) = c.peek() {
+        if ch == '/' {
+            let pattern = c.text[pattern_start..c.pos].into();
+            c.pos += 1;
+            let flags_start = c.pos;
+            while c.peek().is_some_and(|f| f.is_ascii_alphabetic()) {
+                c.pos += 1;
+            }
+            let flags = c.text[flags_start..c.pos].into();
+            return Ok(Operand::Regex { pattern, flags });
+        }
+        c.pos += ch.len_utf8();
+        if ch == '\\'
+            && let Some(next) = c.peek()
+        {
+            c.pos += next.len_utf8();
+        }
+    }
+    Err(c.error("unclosed regular expression", start..c.pos))
+}

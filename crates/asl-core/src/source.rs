@@ -1,0 +1,180 @@
+//! Reading a definition as pasted: JSON, or YAML for Serverless Framework and SAM users.
+
+use crate::diag::{Code, Diagnostic};
+use crate::json::{self, Node, ParseErrorKind};
+use crate::text::Span;
+use crate::yaml;
+
+/// The notation of a definition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// JSON, as AWS takes it.
+    Json,
+    /// YAML.
+    Yaml,
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "json" => Ok(Format::Json),
+            "yaml" | "yml" => Ok(Format::Yaml),
+            _ => Err(format!(
+                "'{s}' is not a definition format: use json or yaml"
+            )),
+        }
+    }
+}
+
+/// A definition that was read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Definition {
+    /// The tree.
+    pub root: Node,
+    /// How it was written.
+    pub format: Format,
+    /// Warnings found while reading (text after the definition).
+    pub notes: Vec<Diagnostic>,
+}
+
+/// Read a definition. With no `format`, a text starting with `{` (or anything that is not a YAML
+/// mapping) is read as JSON, so that errors are the ones AWS reports; a YAML mapping is read as
+/// YAML.
+pub fn read(text: &str, format: Option<Format>) -> Result<Definition, Diagnostic> {
+    let format = format.unwrap_or_else(|| detect(text));
+    match format {
+        Format::Json => read_json(text),
+        Format::Yaml => read_yaml(text),
+    }
+}
+
+fn detect(text: &str) -> Format {
+    let first = text.trim_start().chars().next();
+    if matches!(first, None | Some('{' | '[' | '"')) {
+        return Format::Json;
+    }
+    match yaml::parse(text) {
+        Ok(Some(node)) if node.as_object().is_some() => Format::Yaml,
+        Err(_) if looks_like_yaml(text) => Format::Yaml,
+        _ => Format::Json,
+    }
+}
+
+/// A first meaningful line of the form `key: …` or `- …`.
+fn looks_like_yaml(text: &str) -> bool {
+    let Some(line) = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+    else {
+        return false;
+    };
+    line == "---"
+        || line.starts_with("- ")
+        || line
+            .split_once(':')
+            .is_some_and(|(k, _)| !k.is_empty() && !k.contains(' '))
+}
+
+fn read_json(text: &str) -> Result<Definition, Diagnostic> {
+    match json::parse(text) {
+        Ok(document) => {
+            let notes = document
+                .trailing
+                .map(|span| {
+                    Diagnostic::warning(
+                        Code::TrailingContent,
+                        "trailing-content",
+                        "There is text after the end of the definition; AWS ignores it",
+                    )
+                    .span(span)
+                })
+                .into_iter()
+                .collect();
+            Ok(Definition {
+                root: document.root,
+                format: Format::Json,
+                notes,
+            })
+        }
+        Err(e) if e.kind == ParseErrorKind::Empty => Err(Diagnostic::error(
+            Code::SchemaValidationFailed,
+            "not-an-object",
+            "Definition must be a valid JSON object",
+        )
+        .span(e.span)),
+        Err(e) => {
+            let location = e.jackson_location(text);
+            Err(
+                Diagnostic::error(Code::InvalidJsonDescription, "invalid-json", e.message)
+                    .at(location)
+                    .span(e.span),
+            )
+        }
+    }
+}
+
+fn read_yaml(text: &str) -> Result<Definition, Diagnostic> {
+    match yaml::parse(text) {
+        Ok(Some(root)) => Ok(Definition {
+            root,
+            format: Format::Yaml,
+            notes: Vec::new(),
+        }),
+        Ok(None) => Err(Diagnostic::error(
+            Code::SchemaValidationFailed,
+            "not-an-object",
+            "Definition must be a valid JSON object",
+        )
+        .span(Span::at(0))),
+        Err(e) => Err(Diagnostic::error(
+            Code::InvalidJsonDescription,
+            "invalid-yaml",
+            format!("Invalid YAML: {}", e.message),
+        )
+        .span(e.span)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_the_notation() {
+        assert_eq!(
+            read("{\"StartAt\": \"A\"}", None).unwrap().format,
+            Format::Json
+        );
+        assert_eq!(
+            read("StartAt: A\nStates: {}\n", None).unwrap().format,
+            Format::Yaml
+        );
+        assert_eq!(
+            read("# comment\nStartAt: A\n", None).unwrap().format,
+            Format::Yaml
+        );
+        // Not a mapping: read as JSON, for AWS's own message.
+        let e = read("not a definition", None).unwrap_err();
+        assert_eq!(e.code, Code::InvalidJsonDescription);
+        // Broken YAML that is clearly YAML gets the YAML error.
+        let e = read("StartAt: A\nStates: [\n", None).unwrap_err();
+        assert!(e.message.starts_with("Invalid YAML"), "{}", e.message);
+    }
+
+    #[test]
+    fn blank_text_is_not_an_object() {
+        let e = read(" ", None).unwrap_err();
+        assert_eq!(e.code, Code::SchemaValidationFailed);
+        assert_eq!(e.message, "Definition must be a valid JSON object");
+        assert_eq!(e.location, None);
+    }
+
+    #[test]
+    fn trailing_text_is_a_warning() {
+        let d = read("{} }", None).unwrap();
+        assert_eq!(d.notes[0].code, Code::TrailingContent);
+    }
+}
