@@ -92,6 +92,12 @@ impl Diagnostic {
         self
     }
 
+    /// The location when it is a JSON Pointer (for syntax errors AWS's location is Jackson's
+    /// source description instead, which repeats the line and column).
+    pub fn pointer(&self) -> Option<&str> {
+        self.location.as_deref().filter(|l| l.starts_with('/'))
+    }
+
     /// True for errors.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error

@@ -44,7 +44,7 @@ pub fn render(diagnostic: &Diagnostic, file: &str, index: &LineIndex<'_>) -> Str
         let _ = writeln!(out, "{pad} | {indent}{}", "^".repeat(width.max(1)));
     }
     let pad = " ".repeat(start.line.to_string().len());
-    if let Some(location) = &diagnostic.location {
+    if let Some(location) = diagnostic.pointer() {
         let _ = writeln!(out, "{pad} = location: {location}");
     }
     if let Some(help) = &diagnostic.help {

@@ -1,0 +1,30 @@
+//! `asl`: the ASL Playground engine on the command line, for CI and quick checks.
+
+mod input;
+mod validate;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Understand and test AWS Step Functions state machines without AWS.
+#[derive(Debug, Parser)]
+#[command(name = "asl", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate a definition as AWS's ValidateStateMachineDefinition does.
+    ///
+    /// Exit status: 0 when the definition is valid, 1 when it is not, 2 for a usage or I/O error.
+    Validate(validate::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Validate(args) => validate::run(&args),
+    }
+}

@@ -1,0 +1,123 @@
+//! `asl validate`.
+
+use crate::input;
+use asl_core::api::{self, ValidateOptions};
+use asl_core::diag::Severity;
+use asl_core::source::Format;
+use asl_core::validate::MachineType;
+use clap::ValueEnum;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `asl validate`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// The definition (JSON or YAML); `-` reads standard input.
+    file: PathBuf,
+    /// The type of state machine.
+    #[arg(long = "type", value_enum, default_value_t = TypeArg::Standard)]
+    machine_type: TypeArg,
+    /// How to print the result: `json` is AWS's response with line and column added.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+    /// The least severe diagnostics to print (AWS's API defaults to ERROR).
+    #[arg(long, value_enum, default_value_t = SeverityArg::Warning)]
+    severity: SeverityArg,
+    /// Print at most this many diagnostics (AWS returns at most 100).
+    #[arg(long, default_value_t = 100)]
+    max_results: usize,
+    /// Read the definition as JSON or YAML (default: from the file name, else detected).
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormat>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+#[value(rename_all = "UPPER")]
+enum TypeArg {
+    Standard,
+    Express,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum OutputFormat {
+    Json,
+    Text,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+#[value(rename_all = "UPPER")]
+enum SeverityArg {
+    Error,
+    Warning,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum InputFormat {
+    Json,
+    Yaml,
+}
+
+pub(crate) fn run(args: &Args) -> ExitCode {
+    let bytes = match input::read(&args.file) {
+        Ok(bytes) => bytes,
+        Err(message) => {
+            eprintln!("asl: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let format = match args.input_format {
+        Some(InputFormat::Json) => Some(Format::Json),
+        Some(InputFormat::Yaml) => Some(Format::Yaml),
+        None => match args.file.extension().and_then(|e| e.to_str()) {
+            Some("yaml" | "yml") => Some(Format::Yaml),
+            _ => None,
+        },
+    };
+    let options = ValidateOptions {
+        machine_type: match args.machine_type {
+            TypeArg::Standard => MachineType::Standard,
+            TypeArg::Express => MachineType::Express,
+        },
+        severity: match args.severity {
+            SeverityArg::Error => Severity::Error,
+            SeverityArg::Warning => Severity::Warning,
+        },
+        max_results: args.max_results,
+        format,
+    };
+    let validation = api::validate_bytes(&bytes, &options);
+    match args.format {
+        OutputFormat::Json => {
+            let json = serde_json::to_string_pretty(&validation.to_aws_json()).unwrap_or_default();
+            println!("{json}");
+        }
+        OutputFormat::Text => {
+            let name = input::display_name(&args.file);
+            let text = String::from_utf8_lossy(&bytes);
+            let rendered = validation.render_text(&name, &text);
+            if !rendered.is_empty() {
+                println!("{rendered}");
+            }
+            let errors = validation
+                .diagnostics
+                .iter()
+                .filter(|d| d.diagnostic.is_error())
+                .count();
+            let warnings = validation.diagnostics.len() - errors;
+            let more = if validation.truncated {
+                " (more not shown)"
+            } else {
+                ""
+            };
+            println!(
+                "{name}: {} ({errors} errors, {warnings} warnings{more})",
+                validation.result()
+            );
+        }
+    }
+    if validation.ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

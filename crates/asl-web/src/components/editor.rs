@@ -1,0 +1,63 @@
+//! The definition editor: a text area with line numbers that can be asked to select a range.
+
+use crate::state::{Selection, use_playground};
+use leptos::html;
+use leptos::prelude::*;
+
+/// Line height of the editor, in pixels; must match `--editor-line-height` in style.css.
+const LINE_HEIGHT: f64 = 20.0;
+
+/// The text area the user types the definition in, with a line-number gutter. When a selection
+/// is requested (a diagnostic was clicked), it selects that text and scrolls it into view.
+#[component]
+pub(crate) fn DefinitionEditor() -> impl IntoView {
+    let playground = use_playground();
+    let textarea = NodeRef::<html::Textarea>::new();
+    let gutter = NodeRef::<html::Pre>::new();
+
+    let line_numbers = Memo::new(move |_| {
+        let lines = playground.definition.with(|t| t.split('\n').count());
+        (1..=lines)
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+
+    Effect::new(move |_| {
+        let Some(Selection { start, end, line }) = playground.selection.get() else {
+            return;
+        };
+        let Some(area) = textarea.get() else { return };
+        let _ = area.focus();
+        let _ = area.set_selection_range(start, end);
+        let top = (f64::from(line.saturating_sub(1)) * LINE_HEIGHT
+            - f64::from(area.client_height()) / 3.0)
+            .max(0.0);
+        area.set_scroll_top(top as i32);
+        playground.selection.set(None);
+    });
+
+    let sync_gutter = move || {
+        if let (Some(area), Some(gutter)) = (textarea.get(), gutter.get()) {
+            gutter.set_scroll_top(area.scroll_top());
+        }
+    };
+
+    view! {
+        <section class="editor" aria-label="Definition">
+            <pre class="editor__gutter" aria-hidden="true" node_ref=gutter>{line_numbers}</pre>
+            <textarea
+                class="editor__text"
+                data-testid="definition-editor"
+                aria-label="State machine definition"
+                spellcheck="false"
+                autocomplete="off"
+                wrap="off"
+                node_ref=textarea
+                prop:value=move || playground.definition.get()
+                on:input:target=move |ev| playground.definition.set(ev.target().value())
+                on:scroll=move |_| sync_gutter()
+            ></textarea>
+        </section>
+    }
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Sets everything up (installing what is missing), then runs every check and test: formatting,
+# clippy (native and wasm32), the Rust tests (conformance against AWS recordings included), the
+# site build, and the browser tests in headless Chromium.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=setup.sh
+source "$ROOT/scripts/setup.sh"
+cd "$ROOT"
+
+step() {
+  local name=$1
+  shift
+  say "$name"
+  "$@" || { printf '\nFAILED: %s\n' "$name" >&2; exit 1; }
+}
+
+core_is_pure() {
+  # The engine runs on virtual time and a seeded RNG, in the browser and natively alike.
+  if cargo tree -p asl-core -e normal --prefix none --locked | grep -Eq '^(wasm-bindgen|web-sys|js-sys|leptos|getrandom) v'; then
+    echo "asl-core depends on a browser, clock or OS-randomness crate:" >&2
+    cargo tree -p asl-core -e normal -i wasm-bindgen --locked >&2 || true
+    return 1
+  fi
+}
+
+step "format" cargo fmt --all --check
+step "clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
+step "clippy (wasm32)" cargo clippy -p asl-core -p asl-wasm -p asl-web --target wasm32-unknown-unknown --locked -- -D warnings
+step "asl-core stays pure" core_is_pure
+step "rust tests" cargo test --workspace --all-targets --locked
+step "doc tests" cargo test --workspace --doc --locked
+step "site build" trunk build --release
+step "browser tests" node --test --test-concurrency=1 tests/*.test.mjs
+say "all checks passed"

@@ -1,0 +1,49 @@
+// The playground page, as the tests see it (page object).
+import { launch } from "./browser.mjs";
+import { serveDist } from "./server.mjs";
+
+export class PlaygroundPage {
+  /** Start a server, a browser and a page on the playground; `close()` ends all three. */
+  static async open() {
+    const server = await serveDist();
+    const browser = await launch();
+    const page = await browser.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e));
+    await page.goto(server.url);
+    const ui = new PlaygroundPage(page, server, browser, errors);
+    await ui.editor.waitFor();
+    return ui;
+  }
+
+  constructor(page, server, browser, errors) {
+    this.page = page;
+    this.server = server;
+    this.browser = browser;
+    this.errors = errors;
+    this.editor = page.getByTestId("definition-editor");
+    this.result = page.getByTestId("validation-result");
+    this.diagnostics = page.getByTestId("diagnostic-item");
+    this.machineType = page.getByTestId("machine-type");
+  }
+
+  /** Replace the definition, as a user typing or pasting would. */
+  async setDefinition(text) {
+    await this.editor.fill(text);
+  }
+
+  /** The diagnostic items with this code. */
+  diagnostic(code) {
+    return this.page.locator(`[data-testid="diagnostic-item"][data-code="${code}"]`);
+  }
+
+  /** The text currently selected in the editor. */
+  async selectedText() {
+    return this.editor.evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd));
+  }
+
+  async close() {
+    await this.browser.close();
+    await this.server.close();
+  }
+}
