@@ -24,12 +24,19 @@ core_is_pure() {
   fi
 }
 
+build_wasm_api() {
+  # The JavaScript API, built for Node so that tests/wasm-api.test.mjs can call it.
+  cargo build -p asl-wasm --target wasm32-unknown-unknown --locked
+  wasm-bindgen --target nodejs --out-dir target/asl-wasm-node target/wasm32-unknown-unknown/debug/asl_wasm.wasm
+}
+
 step "format" cargo fmt --all --check
 step "clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm32)" cargo clippy -p asl-core -p asl-wasm -p asl-web --target wasm32-unknown-unknown --locked -- -D warnings
 step "asl-core stays pure" core_is_pure
 step "rust tests" cargo test --workspace --all-targets --locked
 step "doc tests" cargo test --workspace --doc --locked
+step "wasm API build" build_wasm_api
 step "site build" trunk build --release
 step "browser tests" node --test --test-concurrency=1 tests/*.test.mjs
 say "all checks passed"

@@ -105,13 +105,15 @@ pub(crate) fn run(args: &Args) -> ExitCode {
                 .count();
             let warnings = validation.diagnostics.len() - errors;
             let more = if validation.truncated {
-                " (more not shown)"
+                ", more not shown"
             } else {
                 ""
             };
             println!(
-                "{name}: {} ({errors} errors, {warnings} warnings{more})",
-                validation.result()
+                "{name}: {} ({}, {}{more})",
+                validation.result(),
+                count(errors, "error"),
+                count(warnings, "warning")
             );
         }
     }
@@ -119,5 +121,14 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+/// "1 error", "2 errors".
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
     }
 }

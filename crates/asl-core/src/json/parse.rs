@@ -76,6 +76,35 @@ pub fn parse(source: &str) -> Result<Document, ParseError> {
     Ok(Document { root, trailing })
 }
 
+/// An array or object being read.
+enum Open {
+    Array {
+        start: usize,
+        items: Vec<Node>,
+    },
+    /// `key` is the name of the member whose value is being read.
+    Object {
+        start: usize,
+        members: Vec<Member>,
+        key: Key,
+    },
+}
+
+impl Open {
+    fn into_node(self, end: usize) -> Node {
+        match self {
+            Open::Array { start, items } => Node {
+                span: Span::new(start, end),
+                kind: Kind::Array(items),
+            },
+            Open::Object { start, members, .. } => Node {
+                span: Span::new(start, end),
+                kind: Kind::Object(Object { members }),
+            },
+        }
+    }
+}
+
 const VALUE_LIST: &str = "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')";
 
 struct Parser<'a> {
@@ -131,12 +160,149 @@ impl Parser<'_> {
         )
     }
 
+    /// The value at the cursor, containers included. Arrays and objects are read with an explicit
+    /// stack, never by recursion, so nesting cannot exhaust the call stack.
     fn value(&mut self) -> Result<Node> {
+        let mut stack: Vec<Open> = Vec::new();
+        'value: loop {
+            // Read one value: a scalar, or the start of a container.
+            let start = self.pos;
+            let mut done = match self.peek() {
+                Some(b'{') | Some(b'[') => {
+                    let object = self.bytes[start] == b'{';
+                    self.enter(start)?;
+                    self.pos += 1;
+                    self.skip_ws();
+                    let close = if object { b'}' } else { b']' };
+                    if self.peek() == Some(close) {
+                        self.pos += 1;
+                        self.depth -= 1;
+                        let kind = if object {
+                            Kind::Object(Object::default())
+                        } else {
+                            Kind::Array(Vec::new())
+                        };
+                        Node {
+                            span: Span::new(start, self.pos),
+                            kind,
+                        }
+                    } else if object {
+                        let key = self.member_name(start)?;
+                        stack.push(Open::Object {
+                            start,
+                            members: Vec::new(),
+                            key,
+                        });
+                        continue 'value;
+                    } else {
+                        if self.peek().is_none() {
+                            return Err(self.close_marker_eof("Array", start));
+                        }
+                        if self.peek() == Some(b']') {
+                            return Err(self.unexpected_char(
+                                self.pos,
+                                &format!("expected a valid value {VALUE_LIST}"),
+                            ));
+                        }
+                        stack.push(Open::Array {
+                            start,
+                            items: Vec::new(),
+                        });
+                        continue 'value;
+                    }
+                }
+                _ => self.scalar()?,
+            };
+            // Attach the finished value to its container, then read what follows it; close as
+            // many containers as end here.
+            loop {
+                let Some(mut open) = stack.pop() else {
+                    return Ok(done);
+                };
+                self.skip_ws();
+                match &mut open {
+                    Open::Array { start, items } => {
+                        items.push(done);
+                        let start = *start;
+                        match self.peek() {
+                            Some(b',') => {
+                                self.pos += 1;
+                                self.skip_ws();
+                                match self.peek() {
+                                    None => return Err(self.close_marker_eof("Array", start)),
+                                    Some(b']') => {
+                                        return Err(self.unexpected_char(
+                                            self.pos,
+                                            &format!("expected a valid value {VALUE_LIST}"),
+                                        ));
+                                    }
+                                    Some(_) => {
+                                        stack.push(open);
+                                        continue 'value;
+                                    }
+                                }
+                            }
+                            Some(b']') => self.pos += 1,
+                            Some(b'}') => {
+                                return Err(self.mismatched_close('}', ']', "Array", start));
+                            }
+                            Some(_) => {
+                                return Err(self.unexpected_char(
+                                    self.pos,
+                                    "was expecting comma to separate Array entries",
+                                ));
+                            }
+                            None => return Err(self.close_marker_eof("Array", start)),
+                        }
+                    }
+                    Open::Object {
+                        start,
+                        members,
+                        key,
+                    } => {
+                        let start = *start;
+                        match self.peek() {
+                            Some(b',') => {
+                                self.pos += 1;
+                                self.skip_ws();
+                                let next = self.member_name(start)?;
+                                members.push(Member {
+                                    key: std::mem::replace(key, next),
+                                    value: done,
+                                });
+                                stack.push(open);
+                                continue 'value;
+                            }
+                            Some(b'}') => {
+                                self.pos += 1;
+                                let key = key.clone();
+                                members.push(Member { key, value: done });
+                            }
+                            Some(b']') => {
+                                return Err(self.mismatched_close(']', '}', "Object", start));
+                            }
+                            Some(_) => {
+                                return Err(self.unexpected_char(
+                                    self.pos,
+                                    "was expecting comma to separate Object entries",
+                                ));
+                            }
+                            None => return Err(self.close_marker_eof("Object", start)),
+                        }
+                    }
+                }
+                // The container closed.
+                self.depth -= 1;
+                done = open.into_node(self.pos);
+            }
+        }
+    }
+
+    /// A value that is not a container.
+    fn scalar(&mut self) -> Result<Node> {
         let start = self.pos;
         match self.peek() {
             None => Err(self.unexpected_eof(": expected a value")),
-            Some(b'{') => self.object(),
-            Some(b'[') => self.array(),
             Some(b'"') => {
                 let s = self.string()?;
                 Ok(Node {
@@ -159,6 +325,41 @@ impl Parser<'_> {
                 }
             }
         }
+    }
+
+    /// A member name and its colon, the cursor being where the name should start; leaves the
+    /// cursor at the start of the member's value.
+    fn member_name(&mut self, object_start: usize) -> Result<Key> {
+        match self.peek() {
+            Some(b'"') => {}
+            Some(_) => {
+                return Err(self
+                    .unexpected_char(self.pos, "was expecting double-quote to start field name"));
+            }
+            None => return Err(self.close_marker_eof("Object", object_start)),
+        }
+        let key_start = self.pos;
+        let name = self.string()?.value;
+        let key = Key {
+            name,
+            span: Span::new(key_start, self.pos),
+        };
+        self.skip_ws();
+        match self.peek() {
+            Some(b':') => self.pos += 1,
+            Some(_) => {
+                return Err(self.unexpected_char(
+                    self.pos,
+                    "was expecting a colon to separate field name and value",
+                ));
+            }
+            None => return Err(self.unexpected_eof(" within/between Object entries")),
+        }
+        self.skip_ws();
+        if self.peek().is_none() {
+            return Err(self.unexpected_eof(" within/between Object entries"));
+        }
+        Ok(key)
     }
 
     /// "Unrecognized token 'nope': was expecting (…)", the token running from `start` over
@@ -211,127 +412,6 @@ impl Parser<'_> {
             });
         }
         Ok(())
-    }
-
-    fn object(&mut self) -> Result<Node> {
-        let start = self.pos;
-        self.enter(start)?;
-        self.pos += 1;
-        let mut members = Vec::new();
-        self.skip_ws();
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
-        } else {
-            loop {
-                // A member name.
-                match self.peek() {
-                    Some(b'"') => {}
-                    Some(_) => {
-                        return Err(self.unexpected_char(
-                            self.pos,
-                            "was expecting double-quote to start field name",
-                        ));
-                    }
-                    None => return Err(self.close_marker_eof("Object", start)),
-                }
-                let key_start = self.pos;
-                let name = self.string()?.value;
-                let key = Key {
-                    name,
-                    span: Span::new(key_start, self.pos),
-                };
-                self.skip_ws();
-                match self.peek() {
-                    Some(b':') => self.pos += 1,
-                    Some(_) => {
-                        return Err(self.unexpected_char(
-                            self.pos,
-                            "was expecting a colon to separate field name and value",
-                        ));
-                    }
-                    None => return Err(self.unexpected_eof(" within/between Object entries")),
-                }
-                self.skip_ws();
-                if self.peek().is_none() {
-                    return Err(self.unexpected_eof(" within/between Object entries"));
-                }
-                let value = self.value()?;
-                members.push(Member { key, value });
-                self.skip_ws();
-                match self.peek() {
-                    Some(b',') => {
-                        self.pos += 1;
-                        self.skip_ws();
-                    }
-                    Some(b'}') => {
-                        self.pos += 1;
-                        break;
-                    }
-                    Some(b']') => return Err(self.mismatched_close(']', '}', "Object", start)),
-                    Some(_) => {
-                        return Err(self.unexpected_char(
-                            self.pos,
-                            "was expecting comma to separate Object entries",
-                        ));
-                    }
-                    None => return Err(self.close_marker_eof("Object", start)),
-                }
-            }
-        }
-        self.depth -= 1;
-        Ok(Node {
-            span: Span::new(start, self.pos),
-            kind: Kind::Object(Object { members }),
-        })
-    }
-
-    fn array(&mut self) -> Result<Node> {
-        let start = self.pos;
-        self.enter(start)?;
-        self.pos += 1;
-        let mut items = Vec::new();
-        self.skip_ws();
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-        } else {
-            loop {
-                match self.peek() {
-                    None => return Err(self.close_marker_eof("Array", start)),
-                    Some(b']') => {
-                        return Err(self.unexpected_char(
-                            self.pos,
-                            &format!("expected a valid value {VALUE_LIST}"),
-                        ));
-                    }
-                    Some(_) => {}
-                }
-                items.push(self.value()?);
-                self.skip_ws();
-                match self.peek() {
-                    Some(b',') => {
-                        self.pos += 1;
-                        self.skip_ws();
-                    }
-                    Some(b']') => {
-                        self.pos += 1;
-                        break;
-                    }
-                    Some(b'}') => return Err(self.mismatched_close('}', ']', "Array", start)),
-                    Some(_) => {
-                        return Err(self.unexpected_char(
-                            self.pos,
-                            "was expecting comma to separate Array entries",
-                        ));
-                    }
-                    None => return Err(self.close_marker_eof("Array", start)),
-                }
-            }
-        }
-        self.depth -= 1;
-        Ok(Node {
-            span: Span::new(start, self.pos),
-            kind: Kind::Array(items),
-        })
     }
 
     fn close_marker_eof(&self, what: &str, start: usize) -> ParseError {

@@ -43,7 +43,7 @@ impl<'a> Checker<'a> {
     /// Check every block collected during the walk.
     pub(super) fn check_graphs(&mut self) {
         let blocks = std::mem::take(&mut self.blocks);
-        for block in blocks.iter().rev() {
+        for block in &blocks {
             self.check_block(block);
         }
     }

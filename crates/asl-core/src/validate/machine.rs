@@ -19,6 +19,15 @@ pub(super) enum BlockKind {
     Processor,
 }
 
+/// A Parallel branch or Map processor waiting to be checked.
+#[derive(Debug)]
+pub(super) struct PendingBlock<'a> {
+    node: &'a Node,
+    at: Pointer,
+    kind: BlockKind,
+    scope: Scope,
+}
+
 /// The longest state name AWS accepts, in characters.
 const MAX_STATE_NAME: usize = 80;
 
@@ -61,22 +70,44 @@ impl<'a> Checker<'a> {
             lang: self.machine_language,
             express: self.options.machine_type == MachineType::Express,
         };
-        let head = Span::new(root.span.start as usize, root.span.start as usize + 1);
+        let head = self.first_char(root.span);
         self.block(object, head, &at, scope);
+        // Nested blocks wait in a queue rather than recursing, so that deeply nested Parallels
+        // and Maps cannot exhaust the stack.
+        while let Some(pending) = self.pending.pop_front() {
+            self.nested_block_node(pending.node, &pending.at, pending.kind, pending.scope);
+        }
     }
 
-    /// A Parallel branch or a Map processor: its own fields, then its `States` block.
+    /// Queue a Parallel branch or a Map processor; it is checked after the current block.
     pub(super) fn nested_block(
         &mut self,
-        member: &'a Member,
-        at: &Pointer,
+        node: &'a Node,
+        at: Pointer,
         kind: BlockKind,
         scope: Scope,
     ) {
-        self.nested_block_node(&member.value, at, kind, scope);
+        self.pending.push_back(PendingBlock {
+            node,
+            at,
+            kind,
+            scope,
+        });
     }
 
-    pub(super) fn nested_block_node(
+    /// The span of the character at the start of `span` (a place to point at for a whole block).
+    fn first_char(&self, span: Span) -> Span {
+        let start = span.start as usize;
+        let len = self
+            .source
+            .get(start..)
+            .and_then(|s| s.chars().next())
+            .map_or(0, char::len_utf8);
+        Span::new(start, start + len)
+    }
+
+    /// A Parallel branch or a Map processor: its own fields, then its `States` block.
+    fn nested_block_node(
         &mut self,
         node: &'a Node,
         at: &Pointer,
@@ -117,7 +148,7 @@ impl<'a> Checker<'a> {
         {
             scope.express = true;
         }
-        let head = Span::new(node.span.start as usize, node.span.start as usize + 1);
+        let head = self.first_char(node.span);
         self.block(object, head, at, scope);
     }
 

@@ -64,7 +64,7 @@ impl<'a> Checker<'a> {
                     lang: self.machine_language,
                     ..ctx.scope
                 };
-                self.nested_block(m, &at.key(field), BlockKind::Processor, scope);
+                self.nested_block(&m.value, at.key(field), BlockKind::Processor, scope);
             }
         }
         self.at_most_one(object, &["ItemSelector", "Parameters"], at);

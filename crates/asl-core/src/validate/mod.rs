@@ -24,7 +24,7 @@ use crate::json::pointer::Pointer;
 use crate::json::{Member, Node, Object};
 use crate::text::Span;
 use fields::{FieldSpec, QueryLanguage};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 /// Standard or Express: Express machines cannot wait for callbacks, jobs or activities.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -78,6 +78,7 @@ pub fn validate(root: &Node, source: &str, options: &Options) -> Vec<Diagnostic>
         machine_language: QueryLanguage::JsonPath,
         names: HashMap::new(),
         blocks: Vec::new(),
+        pending: VecDeque::new(),
     };
     checker.machine(root);
     checker.check_graphs();
@@ -96,6 +97,8 @@ struct Checker<'a> {
     names: HashMap<&'a str, Pointer>,
     /// The `States` blocks, for the graph checks that run after the walk.
     blocks: Vec<graph::Block<'a>>,
+    /// Parallel branches and Map processors still to check.
+    pending: VecDeque<machine::PendingBlock<'a>>,
 }
 
 impl<'a> Checker<'a> {

@@ -299,7 +299,7 @@ impl<'a> Checker<'a> {
                     ..ctx.scope
                 };
                 for (i, branch) in branches.iter().enumerate() {
-                    self.nested_block_node(branch, &branches_at.index(i), BlockKind::Branch, scope);
+                    self.nested_block(branch, branches_at.index(i), BlockKind::Branch, scope);
                 }
             }
         }

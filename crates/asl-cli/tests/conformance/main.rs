@@ -1,11 +1,13 @@
 //! Conformance against responses recorded from real AWS Step Functions.
 //!
 //! Reads the corpus from `$ASL_CONFORMANCE_DIR` (default: `../shared/conformance` next to the
-//! repository), runs every case the engine can answer, and prints a score per category. Cases
+//! repository), runs every case the engine can answer through the `asl` binary, as a user would,
+//! and prints a score per category. Cases
 //! that are known to disagree with AWS are listed, each with its reason, in `known-failures.tsv`
 //! beside this file. The run fails when a case outside that list fails (a regression) and when a
 //! listed case passes or no longer exists (the list must stay true).
 
+mod asl;
 mod corpus;
 mod validation;
 

@@ -1,11 +1,10 @@
 //! Validation cases: AWS's answers to ValidateStateMachineDefinition and CreateStateMachine, and
-//! every definition AWS accepted and ran (which must validate without error).
+//! every definition AWS accepted and ran (which must validate without error), all through
+//! `asl validate`.
 
 use crate::Outcome;
+use crate::asl::validate;
 use crate::corpus::{mask, read_jsonl, unmask_definition};
-use asl_core::api::{self, ValidateOptions};
-use asl_core::diag::Severity;
-use asl_core::validate::MachineType;
 use serde_json::Value;
 use std::path::Path;
 
@@ -18,7 +17,7 @@ pub(crate) fn run(dir: &Path) -> Vec<Outcome> {
     }
     for case in read_jsonl(&dir.join("executions.jsonl")) {
         let definition = serde_json::to_string_pretty(&case["definition"]).unwrap_or_default();
-        let machine_type = machine_type(case["state_machine_type"].as_str());
+        let machine_type = case["state_machine_type"].as_str().unwrap_or("STANDARD");
         outcomes.push(accepted(&case, &definition, machine_type));
     }
     for case in read_jsonl(&dir.join("test_state.jsonl")) {
@@ -27,14 +26,10 @@ pub(crate) fn run(dir: &Path) -> Vec<Outcome> {
         if request["stateName"].is_string()
             && let Some(definition) = request["definition"].as_str()
         {
-            outcomes.push(accepted(&case, definition, MachineType::Standard));
+            outcomes.push(accepted(&case, definition, "STANDARD"));
         }
     }
     outcomes
-}
-
-fn machine_type(name: Option<&str>) -> MachineType {
-    name.and_then(|n| n.parse().ok()).unwrap_or_default()
 }
 
 fn id(case: &Value) -> String {
@@ -42,25 +37,14 @@ fn id(case: &Value) -> String {
 }
 
 /// A definition AWS created and ran: no errors.
-fn accepted(case: &Value, definition: &str, machine_type: MachineType) -> Outcome {
-    let options = ValidateOptions {
-        machine_type,
-        severity: Severity::Error,
-        ..ValidateOptions::default()
-    };
-    let validation = api::validate(definition, &options);
-    let failure = (!validation.ok).then(|| {
-        let messages: Vec<String> = validation
-            .diagnostics
-            .iter()
-            .map(|l| {
-                format!(
-                    "{} {} at {}",
-                    l.diagnostic.code,
-                    l.diagnostic.message,
-                    l.diagnostic.location.as_deref().unwrap_or("-")
-                )
-            })
+fn accepted(case: &Value, definition: &str, machine_type: &str) -> Outcome {
+    let response = validate(definition, &["--type", machine_type, "--severity", "ERROR"]);
+    let failure = (response["result"] != "OK").then(|| {
+        let messages: Vec<String> = response["diagnostics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|d| format!("{} {} at {}", d["code"], d["message"], d["location"]))
             .collect();
         format!(
             "AWS accepted this definition; we report: {}",
@@ -84,32 +68,30 @@ fn rejected_or_validated(case: &Value) -> Option<Outcome> {
     let api_name = case["api"].as_str()?;
     let request = &case["request"];
     let definition = unmask_definition(request["definition"].as_str()?);
-    let options = ValidateOptions {
-        machine_type: machine_type(request["type"].as_str()),
-        severity: match request["severity"].as_str() {
-            Some("WARNING") => Severity::Warning,
-            _ => Severity::Error,
-        },
-        max_results: request["maxResults"].as_u64().map_or(100, |n| n as usize),
-        format: None,
-    };
+    let max_results = request["maxResults"].as_u64().unwrap_or(100).to_string();
+    let args = [
+        "--type",
+        request["type"].as_str().unwrap_or("STANDARD"),
+        "--severity",
+        request["severity"].as_str().unwrap_or("ERROR"),
+        "--max-results",
+        &max_results,
+    ];
     let failure = match api_name {
         "validate_state_machine_definition" => {
-            let ours = api::validate(&definition, &options).to_aws_json();
-            compare_validation(&ours, &case["expected"])
+            compare_validation(&validate(&definition, &args), &case["expected"])
         }
         "create_state_machine" => {
             let expected = expected_message(&case["expected"])?;
-            let prefix = "Invalid State Machine Definition: ";
-            if !expected.starts_with(prefix) {
+            if !expected.starts_with("Invalid State Machine Definition: ") {
                 return None;
             }
-            let ours = api::validate(&definition, &options)
-                .create_state_machine_message()
-                .map(|m| mask(&m));
-            match ours {
-                Some(ours) if ours == expected => None,
-                Some(ours) => Some(format!("expected {expected:?}\n    got      {ours:?}")),
+            match create_state_machine_message(&validate(&definition, &args)) {
+                Some(ours) if mask(&ours) == expected => None,
+                Some(ours) => Some(format!(
+                    "expected {expected:?}\n    got      {:?}",
+                    mask(&ours)
+                )),
                 None => Some(format!("expected {expected:?}\n    got      OK")),
             }
         }
@@ -122,6 +104,31 @@ fn rejected_or_validated(case: &Value) -> Option<Outcome> {
     })
 }
 
+/// What CreateStateMachine says of a definition ValidateStateMachineDefinition fails:
+/// `Invalid State Machine Definition: 'CODE: message at /location, …'`.
+fn create_state_machine_message(response: &Value) -> Option<String> {
+    if response["result"] == "OK" {
+        return None;
+    }
+    let items: Vec<String> = response["diagnostics"]
+        .as_array()?
+        .iter()
+        .filter(|d| d["severity"] == "ERROR")
+        .map(|d| {
+            let code = d["code"].as_str().unwrap_or_default();
+            let message = d["message"].as_str().unwrap_or_default();
+            match d["location"].as_str() {
+                Some(location) => format!("{code}: {message} at {location}"),
+                None => format!("{code}: {message}"),
+            }
+        })
+        .collect();
+    Some(format!(
+        "Invalid State Machine Definition: '{}'",
+        items.join(", ")
+    ))
+}
+
 /// The rejection message, from either form the recorder used.
 fn expected_message(expected: &Value) -> Option<String> {
     if let Some(message) = expected["Error"]["Message"].as_str() {
@@ -131,6 +138,7 @@ fn expected_message(expected: &Value) -> Option<String> {
     text.split_once(" operation: ").map(|(_, m)| m.to_string())
 }
 
+/// AWS's response against ours, `line` and `column` aside (AWS has none).
 fn compare_validation(ours: &Value, expected: &Value) -> Option<String> {
     if ours["result"] != expected["result"] {
         return Some(format!(
@@ -145,21 +153,14 @@ fn compare_validation(ours: &Value, expected: &Value) -> Option<String> {
         ));
     }
     let strip = |list: &Value| -> Vec<Value> {
-        list.as_array()
-            .map(|items| {
-                items
-                    .iter()
-                    .map(|d| {
-                        let mut d = d.clone();
-                        if let Some(o) = d.as_object_mut() {
-                            o.remove("line");
-                            o.remove("column");
-                        }
-                        d
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
+        let mut items = list.as_array().cloned().unwrap_or_default();
+        for item in &mut items {
+            if let Some(o) = item.as_object_mut() {
+                o.remove("line");
+                o.remove("column");
+            }
+        }
+        items
     };
     let (ours_list, expected_list) = (strip(&ours["diagnostics"]), strip(&expected["diagnostics"]));
     (ours_list != expected_list).then(|| {

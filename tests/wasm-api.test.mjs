@@ -1,0 +1,51 @@
+// The JavaScript API (crates/asl-wasm) answers exactly what `asl validate --format json` prints.
+// scripts/test.sh builds it for Node into target/asl-wasm-node first.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const require = createRequire(import.meta.url);
+const { validate } = require(join(ROOT, "target/asl-wasm-node/asl_wasm.js"));
+const ASL = process.env.ASL_BIN ?? join(ROOT, "target/debug/asl");
+const CASES = join(ROOT, "crates/asl-core/tests/cases/validate");
+
+function cli(file, args) {
+  try {
+    return JSON.parse(execFileSync(ASL, ["validate", file, "--format", "json", ...args], { encoding: "utf8" }));
+  } catch (e) {
+    if (e.status === 1) return JSON.parse(e.stdout);
+    throw e;
+  }
+}
+
+test("validate() agrees with the CLI on every case of the corpus", () => {
+  let compared = 0;
+  for (const dir of readdirSync(CASES)) {
+    for (const name of readdirSync(join(CASES, dir))) {
+      const file = join(CASES, dir, name);
+      const text = readFileSync(file, "utf8");
+      const format = name.endsWith(".yaml") ? "yaml" : undefined;
+      const type = dir === "express" ? "EXPRESS" : "STANDARD";
+      assert.deepEqual(validate(text, { type, format }), cli(file, ["--type", type]), file);
+      compared++;
+    }
+  }
+  assert.ok(compared >= 150, `only ${compared} cases`);
+});
+
+test("validate() takes AWS's request options", () => {
+  const text = JSON.stringify({
+    StartAt: "A",
+    States: { A: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:f", End: true } },
+  });
+  assert.equal(validate(text).diagnostics[0].code, "UNQUALIFIED_LAMBDA_ARN");
+  assert.deepEqual(validate(text, { severity: "ERROR" }), { result: "OK", diagnostics: [], truncated: false });
+  const many = JSON.stringify({ StartAt: "A", States: { A: { Type: "Pass", End: true, X: 1, Y: 2 } } });
+  assert.deepEqual(validate(many, { maxResults: 1 }).truncated, true);
+  assert.throws(() => validate(text, { type: "LAMBDA" }), /not a machine type/);
+});
