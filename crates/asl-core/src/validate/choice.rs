@@ -1,7 +1,7 @@
 //! Choice states and their rules.
 
 use super::fields::{self, Operand, QueryLanguage};
-use super::graph::{StateNode, Target};
+use super::graph::StateNode;
 use super::state::Ctx;
 use super::values::PathRule;
 use super::{Checker, is_jsonata, messages};
@@ -23,15 +23,7 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        if let Some(m) = object.member("Default")
-            && let Some(name) = self.string(m, &at.key("Default"))
-        {
-            node.targets.push(Target {
-                name,
-                at: at.key("Default"),
-                span: m.value.span,
-            });
-        }
+        node.targets.extend(self.transition(object, "Default", at));
     }
 
     /// A rule. `state` is `Some` for a top-level rule (which must have `Next`), `None` for a rule
@@ -83,15 +75,8 @@ impl<'a> Checker<'a> {
         }
 
         if let Some(state) = state {
-            if self.require(object, &["Next"], at, rule.span)
-                && let Some(next) = object.member("Next")
-                && let Some(name) = self.string(next, &at.key("Next"))
-            {
-                state.targets.push(Target {
-                    name,
-                    at: at.key("Next"),
-                    span: next.value.span,
-                });
+            if self.require(object, &["Next"], at, rule.span) {
+                state.targets.extend(self.transition(object, "Next", at));
             }
             if let Some(m) = object.member("Assign") {
                 self.assign(m, &at.key("Assign"), lang);

@@ -3,6 +3,7 @@
 
 use super::{Checker, messages, suggest};
 use crate::diag::{Code, Diagnostic};
+use crate::json::Object;
 use crate::json::pointer::Pointer;
 use crate::text::Span;
 use std::collections::HashMap;
@@ -40,6 +41,24 @@ pub(super) struct Target<'a> {
 }
 
 impl<'a> Checker<'a> {
+    /// The transition written in `object`'s `field` (`Next`, `Default`, `StartAt`), if it is a
+    /// string; a value of another type is reported.
+    pub(super) fn transition(
+        &mut self,
+        object: &'a Object,
+        field: &str,
+        at: &Pointer,
+    ) -> Option<Target<'a>> {
+        let member = object.member(field)?;
+        let at = at.key(field);
+        let name = self.string(member, &at)?;
+        Some(Target {
+            name,
+            at,
+            span: member.value.span,
+        })
+    }
+
     /// Check every block collected during the walk.
     pub(super) fn check_graphs(&mut self) {
         let blocks = std::mem::take(&mut self.blocks);

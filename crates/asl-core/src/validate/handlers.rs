@@ -1,7 +1,7 @@
 //! `Retry` and `Catch`.
 
 use super::fields::{self, QueryLanguage};
-use super::graph::{StateNode, Target};
+use super::graph::StateNode;
 use super::state::Ctx;
 use super::values::PathRule;
 use super::{Checker, messages};
@@ -115,15 +115,8 @@ impl<'a> Checker<'a> {
                     span: item.span,
                 });
             }
-            if self.require(object, &["Next"], &at, item.span)
-                && let Some(next) = object.member("Next")
-                && let Some(name) = self.string(next, &at.key("Next"))
-            {
-                node.targets.push(Target {
-                    name,
-                    at: at.key("Next"),
-                    span: next.value.span,
-                });
+            if self.require(object, &["Next"], &at, item.span) {
+                node.targets.extend(self.transition(object, "Next", &at));
             }
             if let Some(m) = object.member("Assign") {
                 self.assign(m, &at.key("Assign"), ctx.lang);

@@ -2,7 +2,7 @@
 //! Map processors.
 
 use super::fields::{self, QueryLanguage};
-use super::graph::{Block, Target};
+use super::graph::Block;
 use super::state::Scope;
 use super::{Checker, MachineType, messages};
 use crate::diag::{Code, Diagnostic};
@@ -126,22 +126,8 @@ impl<'a> Checker<'a> {
         if let Some(m) = object.member("Comment") {
             self.string(m, &at.key("Comment"));
         }
-        if kind == BlockKind::Branch
-            && let Some(m) = object.member("QueryLanguage")
-        {
-            match self.enumeration(m, &at.key("QueryLanguage"), &["JSONPath", "JSONata"]) {
-                Some("JSONata") => scope.lang = QueryLanguage::Jsonata,
-                Some(_) if self.machine_language == QueryLanguage::Jsonata => {
-                    self.schema(
-                        "query-language-downgrade",
-                        messages::QUERY_LANGUAGE_DOWNGRADE,
-                        at,
-                        m.key.span,
-                    );
-                }
-                Some(_) => scope.lang = QueryLanguage::JsonPath,
-                None => {}
-            }
+        if kind == BlockKind::Branch {
+            scope.lang = self.query_language(object, at, scope.lang);
         }
         if let Some(m) = object.member("ProcessorConfig")
             && self.processor_config(m, &at.key("ProcessorConfig"))
@@ -183,14 +169,7 @@ impl<'a> Checker<'a> {
     /// `StartAt` and `States`, each state, and the block's graph (checked after the walk).
     fn block(&mut self, object: &'a Object, head: Span, at: &Pointer, scope: Scope) {
         self.require(object, &["States", "StartAt"], at, head);
-        let start_at = object.member("StartAt").and_then(|m| {
-            let name = self.string(m, &at.key("StartAt"))?;
-            Some(Target {
-                name,
-                at: at.key("StartAt"),
-                span: m.value.span,
-            })
-        });
+        let start_at = self.transition(object, "StartAt", at);
         // Without a States object there is no graph to check.
         let Some(states_member) = object.member("States") else {
             return;

@@ -62,7 +62,7 @@ impl<'a> Checker<'a> {
             }
             Some(m) => self.enumeration(m, &at.key("Type"), &fields::STATE_TYPES),
         };
-        let lang = self.state_language(object, at, scope);
+        let lang = self.query_language(object, at, scope.lang);
         let Some(ty) = ty else {
             // An unknown type: follow its Next anyway, and let it end the block, so that the graph
             // checks do not pile consequences on the one real problem.
@@ -120,10 +120,16 @@ impl<'a> Checker<'a> {
         node
     }
 
-    /// The state's own QueryLanguage, or the one it inherits.
-    fn state_language(&mut self, object: &'a Object, at: &Pointer, scope: Scope) -> QueryLanguage {
+    /// The QueryLanguage an object (a state, a Parallel branch) sets, or the one it inherits. A
+    /// JSONata machine's states cannot go back to JSONPath.
+    pub(super) fn query_language(
+        &mut self,
+        object: &'a Object,
+        at: &Pointer,
+        inherited: QueryLanguage,
+    ) -> QueryLanguage {
         let Some(m) = object.member("QueryLanguage") else {
-            return scope.lang;
+            return inherited;
         };
         match self.enumeration(m, &at.key("QueryLanguage"), &["JSONPath", "JSONata"]) {
             Some("JSONata") => QueryLanguage::Jsonata,
@@ -137,7 +143,7 @@ impl<'a> Checker<'a> {
                 QueryLanguage::Jsonata
             }
             Some(_) => QueryLanguage::JsonPath,
-            None => scope.lang,
+            None => inherited,
         }
     }
 
@@ -167,15 +173,8 @@ impl<'a> Checker<'a> {
             ),
             _ => {}
         }
-        if let Some(next) = next
-            && let Some(name) = self.string(next, &ctx.at.key("Next"))
-        {
-            node.targets.push(Target {
-                name,
-                at: ctx.at.key("Next"),
-                span: next.value.span,
-            });
-        }
+        node.targets
+            .extend(self.transition(ctx.object, "Next", ctx.at));
         node.terminal = ends;
     }
 
