@@ -9,6 +9,7 @@
 
 pub mod api;
 pub mod diag;
+pub mod exec;
 pub mod intrinsic;
 pub mod json;
 pub mod path;

@@ -68,12 +68,49 @@ pub enum Operand {
     /// A JSON literal: number, string (single or double quoted), boolean, null, array, object.
     Literal(serde_json::Value),
     /// `/pattern/flags`
-    Regex {
-        /// The pattern between the slashes.
-        pattern: Box<str>,
-        /// The flags after the closing slash.
-        flags: Box<str>,
-    },
+    Regex(Pattern),
+}
+
+/// A regular expression of a filter, `/^a.*/i`, compiled once. It must match the whole string,
+/// as Java's `Matcher.matches()` does in Jayway.
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    /// The pattern between the slashes.
+    pub source: Box<str>,
+    /// The flags after the closing slash.
+    pub flags: Box<str>,
+    regex: regex_lite::Regex,
+}
+
+impl Pattern {
+    /// Compile `/source/flags`; `None` when the pattern or a flag is not valid.
+    pub fn new(source: &str, flags: &str) -> Option<Pattern> {
+        if !flags.chars().all(|f| matches!(f, 'i' | 'm' | 's' | 'x')) {
+            return None;
+        }
+        let inline = if flags.is_empty() {
+            String::new()
+        } else {
+            format!("(?{flags})")
+        };
+        let regex = regex_lite::Regex::new(&format!("{inline}^(?:{source})$")).ok()?;
+        Some(Pattern {
+            source: source.into(),
+            flags: flags.into(),
+            regex,
+        })
+    }
+
+    /// True when the whole of `text` matches.
+    pub fn matches(&self, text: &str) -> bool {
+        self.regex.is_match(text)
+    }
+}
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source && self.flags == other.flags
+    }
 }
 
 const OPERATORS: [(&str, CompareOp); 14] = [
@@ -280,14 +317,16 @@ fn regex(c: &mut Cursor<'_>) -> Result<Operand, PathError> {
     let pattern_start = c.pos;
     while let Some(ch) = c.peek() {
         if ch == '/' {
-            let pattern = c.text[pattern_start..c.pos].into();
+            let source = &c.text[pattern_start..c.pos];
             c.pos += 1;
             let flags_start = c.pos;
             while c.peek().is_some_and(|f| f.is_ascii_alphabetic()) {
                 c.pos += 1;
             }
-            let flags = c.text[flags_start..c.pos].into();
-            return Ok(Operand::Regex { pattern, flags });
+            let flags = &c.text[flags_start..c.pos];
+            return Pattern::new(source, flags)
+                .map(Operand::Regex)
+                .ok_or_else(|| c.error("not a valid regular expression", start..c.pos));
         }
         c.pos += ch.len_utf8();
         if ch == '\\'

@@ -5,11 +5,17 @@
 //! the string so validation can point at it in the definition. [`Path::is_reference_path`] tells
 //! the paths that may be written to (ResultPath and the `…Path` fields) from full queries.
 
+mod eval;
 mod filter;
+mod jayway;
 mod parse;
+mod rfc;
+mod write;
 
-pub use filter::{CompareOp, FilterExpr, Operand};
+pub use eval::{NoVariables, PathFailure, Roots, Variables};
+pub use filter::{CompareOp, FilterExpr, Operand, Pattern};
 pub use parse::{PathError, parse};
+pub use write::{ResultPathError, write_result};
 
 use std::ops::Range;
 
@@ -20,6 +26,9 @@ pub struct Path {
     pub root: Root,
     /// The steps, in order.
     pub segments: Vec<Segment>,
+    /// For each segment serde_json_path evaluates (wildcards, index unions, slices, descendants),
+    /// its compiled one-segment RFC 9535 query.
+    rfc: Vec<Option<serde_json_path::JsonPath>>,
 }
 
 /// What a path starts from.
@@ -82,6 +91,16 @@ pub struct Function {
 }
 
 impl Path {
+    /// A path from its parts.
+    pub fn new(root: Root, segments: Vec<Segment>) -> Self {
+        let rfc = segments.iter().map(rfc::compile).collect();
+        Path {
+            root,
+            segments,
+            rfc,
+        }
+    }
+
     /// True for a Reference Path: it can identify only one node (names and single indexes only).
     pub fn is_reference_path(&self) -> bool {
         self.root != Root::Current
@@ -91,10 +110,14 @@ impl Path {
                 .all(|s| matches!(s, Segment::Child(Selector::Name(_) | Selector::Index(_))))
     }
 
-    /// True for a definite path: its result is one value, not a list of matches.
+    /// True for a definite path: its result is one value, not a list of matches. As in Jayway:
+    /// names and single indexes, a trailing `['a','b']` (which merges into one object), and a
+    /// trailing function.
     pub fn is_definite(&self) -> bool {
-        self.segments.iter().all(|s| match s {
+        let last = self.segments.len().saturating_sub(1);
+        self.segments.iter().enumerate().all(|(i, s)| match s {
             Segment::Child(Selector::Name(_) | Selector::Index(_)) | Segment::Function(_) => true,
+            Segment::Child(Selector::Names(_)) => i == last,
             Segment::Child(_) | Segment::Descendant(_) => false,
         })
     }

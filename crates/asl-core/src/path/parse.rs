@@ -125,7 +125,7 @@ impl<'a> Cursor<'a> {
         if mode == Mode::Whole && self.pos < self.text.len() {
             return Err(self.error_here("expected '.' or '[' after a path step"));
         }
-        Ok(Path { root, segments })
+        Ok(Path::new(root, segments))
     }
 
     fn at_segment_start(&self) -> bool {
@@ -216,7 +216,9 @@ impl<'a> Cursor<'a> {
         Err(self.error("unclosed '(' of a path function", open..open + 1))
     }
 
-    /// A quoted name, `'a'` or `"a"`, with `\'`, `\"` and `\\` escapes.
+    /// A quoted name, `'a'` or `"a"`. Escapes are read as Jayway reads them: `\'`, `\"`, `\\`,
+    /// `\/`, `\b`, `\f`, `\n`, `\r`, `\t` and `\uXXXX` (surrogate pairs joined); any other
+    /// escaped character stands for itself.
     pub(super) fn quoted(&mut self) -> Result<Box<str>, PathError> {
         let start = self.pos;
         let quote = self.peek().unwrap_or('\'');
@@ -227,16 +229,46 @@ impl<'a> Cursor<'a> {
             if c == quote {
                 return Ok(value.into());
             }
-            if c == '\\'
-                && let Some(next) = self.peek()
-            {
-                self.pos += next.len_utf8();
-                value.push(next);
+            if c != '\\' {
+                value.push(c);
                 continue;
             }
-            value.push(c);
+            let Some(escaped) = self.peek() else { break };
+            self.pos += escaped.len_utf8();
+            match escaped {
+                'b' => value.push('\u{8}'),
+                'f' => value.push('\u{c}'),
+                'n' => value.push('\n'),
+                'r' => value.push('\r'),
+                't' => value.push('\t'),
+                'u' => value.push(self.unicode_escape()),
+                other => value.push(other),
+            }
         }
         Err(self.error(format!("unclosed quote {quote}"), start..self.pos))
+    }
+
+    /// The character of a `\uXXXX` escape (the cursor after the `u`), joining a surrogate pair;
+    /// a lone surrogate becomes U+FFFD.
+    fn unicode_escape(&mut self) -> char {
+        let hex = |text: &str| {
+            text.get(..4)
+                .filter(|h| h.chars().all(|c| c.is_ascii_hexdigit()))
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+        };
+        let Some(high) = hex(self.rest()) else {
+            return 'u';
+        };
+        self.pos += 4;
+        if (0xD800..0xDC00).contains(&high)
+            && self.rest().starts_with("\\u")
+            && let Some(low) = hex(&self.rest()[2..]).filter(|l| (0xDC00..0xE000).contains(l))
+        {
+            self.pos += 6;
+            return char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+                .unwrap_or('\u{FFFD}');
+        }
+        char::from_u32(high).unwrap_or('\u{FFFD}')
     }
 
     /// `[...]`: names, indexes, a slice, `*` or a filter.
@@ -314,11 +346,8 @@ impl<'a> Cursor<'a> {
             self.skip_ws();
             let step = if self.eat(":") {
                 self.skip_ws();
-                let step = self.integer()?;
-                if step == Some(0) {
-                    return Err(self.error("a slice step cannot be 0", self.pos - 1..self.pos));
-                }
-                step
+                // A zero step selects nothing, as in RFC 9535.
+                self.integer()?
             } else {
                 None
             };
@@ -357,9 +386,10 @@ impl<'a> Cursor<'a> {
         if digits.is_empty() {
             return Ok(None);
         }
+        // Jayway reads indexes as Java ints.
         digits
-            .parse()
-            .map(Some)
+            .parse::<i32>()
+            .map(|n| Some(i64::from(n)))
             .map_err(|_| self.error(format!("'{digits}' is not an index"), start..self.pos))
     }
 }

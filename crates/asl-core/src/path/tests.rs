@@ -151,3 +151,176 @@ fn errors_point_at_the_problem() {
     assert!(parse("$.a[x]").is_err());
     assert!(parse("$[(@.length-1)]").is_err());
 }
+
+mod eval {
+    use super::super::*;
+    use serde_json::{Value, json};
+
+    fn eval(path: &str, data: &Value) -> Result<Value, PathFailure> {
+        let context = json!({"Execution": {"Id": "arn:x"}});
+        let mut variables = serde_json::Map::new();
+        variables.insert("answer".into(), json!({"value": 42}));
+        parse(path).unwrap().eval(Roots {
+            data,
+            context: &context,
+            variables: &variables,
+        })
+    }
+
+    #[test]
+    fn definite_paths_return_the_node() {
+        assert_eq!(
+            eval("$.items[0]", &json!({"items": [{"a": 1}]})),
+            Ok(json!({"a": 1}))
+        );
+        assert_eq!(
+            eval("$.items[-1]", &json!({"items": [1, 2, 3]})),
+            Ok(json!(3))
+        );
+        assert_eq!(eval("$", &json!(5)), Ok(json!(5)));
+        assert_eq!(eval("$$.Execution.Id", &json!({})), Ok(json!("arn:x")));
+        assert_eq!(eval("$answer.value", &json!({})), Ok(json!(42)));
+    }
+
+    #[test]
+    fn definite_failures_name_the_failing_step() {
+        assert_eq!(
+            eval("$.NoSuchInputPath", &json!({"a": 0}))
+                .unwrap_err()
+                .to_string(),
+            "No results for path: $['NoSuchInputPath']"
+        );
+        assert_eq!(
+            eval("$.no.such.result.path", &json!({}))
+                .unwrap_err()
+                .to_string(),
+            "Missing property in path $['no']"
+        );
+        assert_eq!(
+            eval("$.a[5]", &json!({"a": [1]})).unwrap_err().to_string(),
+            "No results for path: $['a'][5]"
+        );
+        assert_eq!(
+            eval("$nope", &json!({})),
+            Err(PathFailure::UnknownVariable("nope".into()))
+        );
+    }
+
+    #[test]
+    fn indefinite_paths_return_arrays() {
+        let doc = json!({"vals": [0, 10, 20, 30, 40, 50], "a": [1, 2, 3, 4]});
+        assert_eq!(eval("$.vals[-3:]", &doc), Ok(json!([30, 40, 50])));
+        assert_eq!(eval("$.a[0:2]", &doc), Ok(json!([1, 2])));
+        assert_eq!(eval("$.a[0,2]", &doc), Ok(json!([1, 3])));
+        assert_eq!(eval("$.items[*].v", &json!({})), Ok(json!([])));
+        assert_eq!(
+            eval("$..v", &json!({"a": {"v": 1}, "b": [{"v": 2}]})),
+            Ok(json!([1, 2]))
+        );
+        assert_eq!(
+            eval("$.items[*]", &json!({"items": {"x": 1, "y": 2}})),
+            Ok(json!([1, 2]))
+        );
+    }
+
+    #[test]
+    fn filters_follow_jayway() {
+        let users = json!({"users": [{"year": 1997, "status": 0}, {"year": 1998, "status": 1}]});
+        assert_eq!(
+            eval("$.users[?(@.status == 0)]", &users),
+            Ok(json!([{"year": 1997, "status": 0}]))
+        );
+        assert_eq!(
+            eval("$.users[?(@.year > 1997 && @.status)]", &users),
+            Ok(json!([{"year": 1998, "status": 1}]))
+        );
+        // Jayway difference: loose equality between a number and a numeric string.
+        assert_eq!(
+            eval(
+                "$[?(@.key == 42)]",
+                &json!([{"key": "42"}, {"key": 42}, {"key": "x"}])
+            ),
+            Ok(json!([{"key": "42"}, {"key": 42}]))
+        );
+        // Jayway difference: a filter on an object tests the object itself.
+        assert_eq!(
+            eval("$[?(@.key)]", &json!({"key": 42, "another": {"key": 1}})),
+            Ok(json!([{"key": 42, "another": {"key": 1}}]))
+        );
+        // Jayway operators RFC 9535 does not have.
+        assert_eq!(
+            eval(
+                "$[?(@.t in ['a', 'b'])].t",
+                &json!([{"t": "a"}, {"t": "c"}])
+            ),
+            Ok(json!(["a"]))
+        );
+        assert_eq!(
+            eval(
+                "$[?(@.name =~ /^a.*/i)].name",
+                &json!([{"name": "Anna"}, {"name": "bob"}])
+            ),
+            Ok(json!(["Anna"]))
+        );
+        assert_eq!(
+            eval(
+                "$[?(@.tags size 2)]",
+                &json!([{"tags": [1, 2]}, {"tags": [1]}])
+            ),
+            Ok(json!([{"tags": [1, 2]}]))
+        );
+        assert_eq!(eval("$[?(@.a == $.b)]", &json!([{"a": 1}])), Ok(json!([])));
+    }
+
+    #[test]
+    fn jayway_functions_and_merges() {
+        assert_eq!(
+            eval("$.items.length()", &json!({"items": [1, 2, 3]})),
+            Ok(json!(3))
+        );
+        assert_eq!(
+            eval(
+                "$.items[*].n.sum()",
+                &json!({"items": [{"n": 1}, {"n": 2}]})
+            ),
+            Ok(json!(3.0))
+        );
+        assert_eq!(
+            eval("$['a','b']", &json!({"a": 1, "b": 2, "c": 3})),
+            Ok(json!({"a": 1, "b": 2}))
+        );
+        assert!(matches!(
+            eval("$.items.nope()", &json!({"items": []})),
+            Err(PathFailure::Function(_))
+        ));
+    }
+
+    #[test]
+    fn result_paths_merge_into_the_input() {
+        let write = |path: &str, input: Value, result: Value| {
+            write_result(&parse(path).unwrap(), input, result)
+        };
+        let input = json!({"master": {"detail": [1, 2, 3]}});
+        assert_eq!(
+            write("$.master.detail", input.clone(), json!(6)),
+            Ok(json!({"master": {"detail": 6}}))
+        );
+        assert_eq!(
+            write("$.master.result.sum", input, json!(6)),
+            Ok(json!({"master": {"detail": [1, 2, 3], "result": {"sum": 6}}}))
+        );
+        assert_eq!(write("$", json!({"a": 1}), json!("x")), Ok(json!("x")));
+        assert_eq!(
+            write("$.x", json!("input1"), json!(1)),
+            Err(ResultPathError)
+        );
+        assert_eq!(
+            write("$.a[0].b", json!({"a": [{}]}), json!(1)),
+            Ok(json!({"a": [{"b": 1}]}))
+        );
+        assert_eq!(
+            write("$.a[3].b", json!({"a": [{}]}), json!(1)),
+            Err(ResultPathError)
+        );
+    }
+}
