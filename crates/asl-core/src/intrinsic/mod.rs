@@ -3,8 +3,15 @@
 //! [`parse`] reads a call into a [`Call`] tree, checking names, argument counts, string escapes
 //! and nesting; errors carry the byte range of the problem in the call's text.
 
+mod array;
+mod encoding;
+mod eval;
+mod json;
+mod math;
 mod parse;
+mod text;
 
+pub use eval::IntrinsicFailure;
 pub use parse::{IntrinsicError, MAX_NESTING, parse};
 
 use crate::path::Path;
@@ -33,8 +40,8 @@ pub enum Arg {
     Bool(bool),
     /// `null`.
     Null,
-    /// A path (`$.a`, `$$.Execution.Id`, `$var`).
-    Path(Path),
+    /// A path (`$.a`, `$$.Execution.Id`, `$var`), and its text.
+    Path(Path, Box<str>),
     /// A nested call.
     Call(Call),
 }

@@ -147,7 +147,7 @@ impl Parser<'_> {
                 let parsed = path::parse(text)
                     .map_err(|e| self.error(e.message, path::shift(e.range, start)))?;
                 self.pos = end;
-                Ok(Arg::Path(parsed))
+                Ok(Arg::Path(parsed, text.into()))
             }
             Some('-' | '0'..='9') => {
                 while self

@@ -21,7 +21,7 @@ fn arguments_of_every_kind() {
     let call = ok("States.Array('Foo', 2020, $.someJson, null, true, -1.5, States.UUID())");
     assert_eq!(call.function, Function::Array);
     assert_eq!(call.args.len(), 7);
-    assert!(matches!(call.args[2], Arg::Path(_)));
+    assert!(matches!(call.args[2], Arg::Path(..)));
     assert!(matches!(call.args[3], Arg::Null));
     assert!(matches!(&call.args[6], Arg::Call(c) if c.function == Function::Uuid));
     let call = ok("States.Format('{} and {}', $$.Execution.Id, $myVar)");
