@@ -126,7 +126,9 @@ impl Path {
                     let _ = write!(normalized, "[{index}]");
                     match child(current, |v| v.as_array().and_then(|a| element(a, *index))) {
                         Some(next) => next,
-                        None => return Err(fail(normalized)),
+                        // Jayway: an index out of bounds selects nothing, so the whole path has
+                        // no result (only a missing member stops the walk early).
+                        None => return Err(PathFailure::NoResults(self.normalized())),
                     }
                 }
                 Segment::Child(Selector::Names(names)) => {
@@ -140,6 +142,23 @@ impl Path {
             };
         }
         Ok(current)
+    }
+
+    /// The path in Jayway's normalized form, `$['a'][0]`, as error messages show it.
+    fn normalized(&self) -> String {
+        let mut out = String::from("$");
+        for segment in &self.segments {
+            match segment {
+                Segment::Child(Selector::Name(name)) => {
+                    let _ = write!(out, "['{name}']");
+                }
+                Segment::Child(Selector::Index(index)) => {
+                    let _ = write!(out, "[{index}]");
+                }
+                _ => {}
+            }
+        }
+        out
     }
 
     /// Every match of an indefinite path.

@@ -216,59 +216,28 @@ impl<'a> Cursor<'a> {
         Err(self.error("unclosed '(' of a path function", open..open + 1))
     }
 
-    /// A quoted name, `'a'` or `"a"`. Escapes are read as Jayway reads them: `\'`, `\"`, `\\`,
-    /// `\/`, `\b`, `\f`, `\n`, `\r`, `\t` and `\uXXXX` (surrogate pairs joined); any other
-    /// escaped character stands for itself.
+    /// A quoted name, `'a'` or `"a"`, kept exactly as written between the quotes: a backslash
+    /// only stops the next character from ending the name. AWS reads `$['Test\""Name"']` as the
+    /// member `Test\""Name"` (recorded), where RFC 9535 would unescape.
     pub(super) fn quoted(&mut self) -> Result<Box<str>, PathError> {
         let start = self.pos;
         let quote = self.peek().unwrap_or('\'');
         self.pos += 1;
-        let mut value = String::new();
+        let content = self.pos;
         while let Some(c) = self.peek() {
-            self.pos += c.len_utf8();
             if c == quote {
-                return Ok(value.into());
+                let value = self.text[content..self.pos].into();
+                self.pos += 1;
+                return Ok(value);
             }
-            if c != '\\' {
-                value.push(c);
-                continue;
-            }
-            let Some(escaped) = self.peek() else { break };
-            self.pos += escaped.len_utf8();
-            match escaped {
-                'b' => value.push('\u{8}'),
-                'f' => value.push('\u{c}'),
-                'n' => value.push('\n'),
-                'r' => value.push('\r'),
-                't' => value.push('\t'),
-                'u' => value.push(self.unicode_escape()),
-                other => value.push(other),
+            self.pos += c.len_utf8();
+            if c == '\\'
+                && let Some(next) = self.peek()
+            {
+                self.pos += next.len_utf8();
             }
         }
         Err(self.error(format!("unclosed quote {quote}"), start..self.pos))
-    }
-
-    /// The character of a `\uXXXX` escape (the cursor after the `u`), joining a surrogate pair;
-    /// a lone surrogate becomes U+FFFD.
-    fn unicode_escape(&mut self) -> char {
-        let hex = |text: &str| {
-            text.get(..4)
-                .filter(|h| h.chars().all(|c| c.is_ascii_hexdigit()))
-                .and_then(|h| u32::from_str_radix(h, 16).ok())
-        };
-        let Some(high) = hex(self.rest()) else {
-            return 'u';
-        };
-        self.pos += 4;
-        if (0xD800..0xDC00).contains(&high)
-            && self.rest().starts_with("\\u")
-            && let Some(low) = hex(&self.rest()[2..]).filter(|l| (0xDC00..0xE000).contains(l))
-        {
-            self.pos += 6;
-            return char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
-                .unwrap_or('\u{FFFD}');
-        }
-        char::from_u32(high).unwrap_or('\u{FFFD}')
     }
 
     /// `[...]`: names, indexes, a slice, `*` or a filter.
