@@ -1,6 +1,8 @@
 //! `asl`: the ASL Playground engine on the command line, for CI and quick checks.
 
+mod identity;
 mod input;
+mod test_state;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -20,11 +22,18 @@ enum Command {
     ///
     /// Exit status: 0 when the definition is valid, 1 when it is not, 2 for a usage or I/O error.
     Validate(validate::Args),
+    /// Test one state as AWS's TestState API does: its output, error, next state, status and
+    /// the data at each stage.
+    ///
+    /// Exit status: 0 when the state SUCCEEDED or CAUGHT_ERROR, 1 when it FAILED or is
+    /// RETRIABLE, 2 when the request is refused (printed as AWS's error) or unreadable.
+    TestState(test_state::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Validate(args) => validate::run(&args),
+        Command::TestState(args) => test_state::run(&args),
     }
 }

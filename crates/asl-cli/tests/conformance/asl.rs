@@ -26,3 +26,27 @@ pub(crate) fn validate(definition: &str, args: &[&str]) -> Value {
     );
     serde_json::from_slice(&output.stdout).expect("asl prints JSON")
 }
+
+/// `asl test-state - <args>` on `request`: the exit status and the printed JSON.
+pub(crate) fn test_state(request: &Value, args: &[&str]) -> (i32, Value) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_asl"))
+        .args(["test-state", "-"])
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the asl binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(request.to_string().as_bytes())
+        .expect("write the request");
+    let output = child.wait_with_output().expect("asl finishes");
+    let code = output.status.code().unwrap_or(-1);
+    assert!(matches!(code, 0..=2), "asl test-state crashed: {output:?}");
+    (
+        code,
+        serde_json::from_slice(&output.stdout).unwrap_or(Value::Null),
+    )
+}

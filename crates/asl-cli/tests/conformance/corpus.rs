@@ -25,3 +25,77 @@ pub(crate) fn unmask_definition(text: &str) -> String {
         "arn:aws:states:us-east-1:111111111111:activity:activity_fixture",
     )
 }
+
+/// True when our value matches AWS's recorded one: strings equal after masking ours, or equal to
+/// a pattern where the recorder left placeholders (`<resource:1>`, `date`…); numbers by value;
+/// a recorded string holding JSON against our value (or our JSON string) by the JSON it holds.
+pub(crate) fn matches(ours: &Value, expected: &Value) -> bool {
+    match (ours, expected) {
+        (Value::String(o), Value::String(e)) => {
+            if o == e || mask(o) == *e || placeholder_match(&mask(o), e) {
+                return true;
+            }
+            // Payloads are JSON strings in both; compare what they hold.
+            match (
+                serde_json::from_str::<Value>(o),
+                serde_json::from_str::<Value>(e),
+            ) {
+                (Ok(a), Ok(b)) if !a.is_string() || !b.is_string() => matches(&a, &b),
+                _ => false,
+            }
+        }
+        (Value::String(o), e) => serde_json::from_str::<Value>(o).is_ok_and(|a| matches(&a, e)),
+        (o, Value::String(e)) => {
+            serde_json::from_str::<Value>(e).is_ok_and(|b| !b.is_string() && matches(o, &b))
+        }
+        (Value::Number(a), Value::Number(b)) => a.as_f64() == b.as_f64(),
+        (Value::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| matches(x, y))
+        }
+        (Value::Object(a), Value::Object(b)) => {
+            a.len() == b.len()
+                && a.iter()
+                    .all(|(k, v)| b.get(k).is_some_and(|w| matches(v, w)))
+        }
+        _ => ours == expected,
+    }
+}
+
+/// A recorded string with placeholders: `<…>` stands for any non-empty text, and the whole
+/// strings `date`, `start-date`, `start-time` and `timestamp` for any timestamp.
+fn placeholder_match(ours: &str, expected: &str) -> bool {
+    if matches!(expected, "date" | "start-date" | "start-time" | "timestamp") {
+        return ours.len() >= 10 && ours.as_bytes()[4] == b'-';
+    }
+    if !expected.contains('<') {
+        return false;
+    }
+    // Split the pattern into literal pieces around the placeholders, and find them in order.
+    let mut pieces = Vec::new();
+    let mut rest = expected;
+    while let Some(start) = rest.find('<') {
+        let Some(end) = rest[start..].find('>') else {
+            break;
+        };
+        pieces.push(&rest[..start]);
+        rest = &rest[start + end + 1..];
+    }
+    pieces.push(rest);
+    let mut at = 0;
+    for (i, piece) in pieces.iter().enumerate() {
+        if i == 0 {
+            if !ours.starts_with(piece) {
+                return false;
+            }
+            at = piece.len();
+        } else if i == pieces.len() - 1 {
+            return ours.len() > at + piece.len() && ours.ends_with(piece);
+        } else {
+            match ours[at..].find(piece) {
+                Some(found) if found > 0 => at += found + piece.len(),
+                _ => return false,
+            }
+        }
+    }
+    true
+}

@@ -196,6 +196,11 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// True when `name` is a Choice rule's comparison operator (`StringEquals`, `IsPresent`, …).
+pub fn comparison_operator(name: &str) -> bool {
+    fields::comparison(name).is_some()
+}
+
 /// True for a JSONata expression string: it starts with `{%` and ends with `%}`.
 pub(crate) fn is_jsonata(text: &str) -> bool {
     text.len() >= 4 && text.starts_with("{%") && text.ends_with("%}")

@@ -1,0 +1,60 @@
+//! `asl test-state`.
+
+use crate::identity::IdentityArgs;
+use crate::input;
+use asl_core::test_state::{TestStateOptions, test_state};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `asl test-state`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// The TestState request, as AWS's API takes it (JSON); `-` reads standard input.
+    request: PathBuf,
+    #[command(flatten)]
+    identity: IdentityArgs,
+}
+
+pub(crate) fn run(args: &Args) -> ExitCode {
+    let bytes = match input::read(&args.request) {
+        Ok(bytes) => bytes,
+        Err(message) => {
+            eprintln!("asl: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let request: serde_json::Value = match serde_json::from_slice(&bytes) {
+        Ok(request) => request,
+        Err(e) => {
+            eprintln!(
+                "asl: {}: the request is not JSON: {e}",
+                input::display_name(&args.request)
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let options = TestStateOptions {
+        identity: args.identity.identity(),
+        start_millis: args.identity.start_millis(),
+        seed: args.identity.seed(),
+    };
+    match test_state(&request, &options) {
+        Ok(response) => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&response).unwrap_or_default()
+            );
+            match response["status"].as_str() {
+                Some("SUCCEEDED" | "CAUGHT_ERROR") => ExitCode::SUCCESS,
+                _ => ExitCode::FAILURE,
+            }
+        }
+        Err(error) => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&error.to_json()).unwrap_or_default()
+            );
+            ExitCode::from(2)
+        }
+    }
+}

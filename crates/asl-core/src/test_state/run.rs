@@ -1,0 +1,746 @@
+//! Running one state as TestState does.
+
+use super::inspection::Inspection;
+use super::request::{FieldValidation, Mock, Request};
+use super::{TestStateError, TestStateOptions, schema};
+use crate::api::{self, ValidateOptions};
+use crate::diag::{Code, Severity};
+use crate::exec::choice;
+use crate::exec::context::format_timestamp;
+use crate::exec::dataflow::{Env, apply_assign, apply_path, apply_result_path, apply_template};
+use crate::exec::error::{StatesError, names};
+use crate::exec::retry::{backoff_seconds, matches};
+use crate::exec::rng::Rng;
+use crate::exec::wait::wait_until;
+use crate::intrinsic::IntrinsicFailure;
+use crate::json::{Kind, Node};
+use crate::model::{
+    self, Assign, FailField, Machine, PathField, QueryLanguage, ResultFields, ResultPath, State,
+    StateKind, Transition,
+};
+use crate::path::Roots;
+use crate::source;
+use serde_json::{Map, Value, json};
+
+/// The name TestState gives the state it tests (in the context object and in locations).
+const STATE_NAME: &str = "StateName";
+
+/// How the test ended.
+enum Status {
+    Succeeded,
+    Failed,
+    Retriable,
+    CaughtError,
+}
+
+impl Status {
+    fn as_str(&self) -> &'static str {
+        match self {
+            Status::Succeeded => "SUCCEEDED",
+            Status::Failed => "FAILED",
+            Status::Retriable => "RETRIABLE",
+            Status::CaughtError => "CAUGHT_ERROR",
+        }
+    }
+}
+
+struct Outcome {
+    status: Status,
+    output: Option<Value>,
+    error: Option<StatesError>,
+    next: Option<String>,
+}
+
+impl Outcome {
+    fn succeeded(output: Value, next: Option<String>) -> Self {
+        Outcome {
+            status: Status::Succeeded,
+            output: Some(output),
+            error: None,
+            next,
+        }
+    }
+
+    fn failed(error: StatesError) -> Self {
+        Outcome {
+            status: Status::Failed,
+            output: None,
+            error: Some(error),
+            next: None,
+        }
+    }
+}
+
+pub(super) fn run(request: &Request, options: &TestStateOptions) -> Result<Value, TestStateError> {
+    let state = load(request)?;
+    check(request, &state)?;
+    let context = request
+        .context
+        .clone()
+        .unwrap_or_else(|| synthetic_context(request, &state, options));
+    let variables = request.variables.clone().unwrap_or_default();
+    let mut rng = Rng::new(options.seed);
+    let mut tester = Tester {
+        request,
+        state: &state,
+        inspection: Inspection::default(),
+        env_context: &context,
+        variables: &variables,
+        assigned: Map::new(),
+    };
+    let outcome = tester.run(&mut rng);
+    let mut response = Map::new();
+    if let Some(output) = &outcome.output {
+        response.insert("output".into(), Value::String(output.to_string()));
+    }
+    if let Some(error) = &outcome.error {
+        if let Some(name) = &error.error {
+            response.insert("error".into(), Value::String(name.clone()));
+        }
+        if let Some(cause) = &error.cause {
+            response.insert("cause".into(), Value::String(cause.clone()));
+        }
+    }
+    if let Some(next) = &outcome.next {
+        response.insert("nextState".into(), Value::String(next.clone()));
+    }
+    response.insert(
+        "status".into(),
+        Value::String(outcome.status.as_str().into()),
+    );
+    if request.inspects() {
+        if request.variables.is_some() || !tester.assigned.is_empty() {
+            let mut all = variables.clone();
+            all.extend(tester.assigned.clone());
+            tester.inspection.variables = Some(Value::Object(all));
+        }
+        response.insert("inspectionData".into(), tester.inspection.to_json());
+    }
+    Ok(Value::Object(response))
+}
+
+/// Read, validate and build the state under test.
+fn load(request: &Request) -> Result<State, TestStateError> {
+    let invalid = |message: String| TestStateError::invalid_definition(message);
+    let definition = source::read(&request.definition, None).map_err(|d| {
+        invalid(format!(
+            "Invalid State Machine Definition: '{}: {}'",
+            d.code, d.message
+        ))
+    })?;
+    let options = ValidateOptions {
+        severity: Severity::Error,
+        ..ValidateOptions::default()
+    };
+    match &request.state_name {
+        Some(name) => {
+            let text = request.definition.as_str();
+            if let Some(message) = api::validate(text, &options).create_state_machine_message() {
+                return Err(invalid(message));
+            }
+            let machine = model::build_machine(&definition.root).map_err(|e| invalid(e.0))?;
+            find(&machine, name)
+                .cloned()
+                .ok_or_else(|| TestStateError::validation("State not found in definition"))
+        }
+        None => {
+            // Validate the state as AWS does: as the only state of a machine, named StateName,
+            // without the checks of transitions it cannot have.
+            let wrapped = format!(
+                r#"{{"StartAt":"{STATE_NAME}","States":{{"{STATE_NAME}":{}}}}}"#,
+                definition.root.to_value()
+            );
+            let mut validation = api::validate(&wrapped, &options);
+            validation.diagnostics.retain(|l| {
+                !matches!(
+                    l.diagnostic.code,
+                    Code::MissingTransitionTarget | Code::MissingEndState
+                )
+            });
+            validation.ok = !validation
+                .diagnostics
+                .iter()
+                .any(|l| l.diagnostic.is_error());
+            if let Some(message) = validation.create_state_machine_message() {
+                return Err(invalid(message));
+            }
+            let language = match &definition.root.kind {
+                Kind::Object(o)
+                    if o.get("QueryLanguage").and_then(Node::as_str) == Some("JSONata") =>
+                {
+                    QueryLanguage::Jsonata
+                }
+                _ => QueryLanguage::JsonPath,
+            };
+            model::build_state(STATE_NAME, &definition.root, language).map_err(|e| invalid(e.0))
+        }
+    }
+}
+
+/// The state named `name`, in the machine or any branch or processor.
+fn find<'m>(machine: &'m Machine, name: &str) -> Option<&'m State> {
+    machine.states.iter().find_map(|state| {
+        if state.name == name {
+            return Some(state);
+        }
+        match &state.kind {
+            StateKind::Parallel(p) => p.branches.iter().find_map(|b| find(b, name)),
+            StateKind::Map(m) => find(&m.processor, name),
+            _ => None,
+        }
+    })
+}
+
+/// What TestState refuses once it knows the state.
+fn check(request: &Request, state: &State) -> Result<(), TestStateError> {
+    let type_name = state.kind.type_name();
+    if state.query_language == QueryLanguage::Jsonata {
+        return Err(TestStateError::validation(
+            "JSONata states cannot be tested yet: the playground's JSONata engine is not there yet",
+        ));
+    }
+    match (&request.mock, &state.kind) {
+        (
+            Some(_),
+            StateKind::Pass(_)
+            | StateKind::Succeed
+            | StateKind::Fail(_)
+            | StateKind::Choice(_)
+            | StateKind::Wait(_),
+        ) => {
+            return Err(TestStateError::validation(format!(
+                "State type '{type_name}' is not supported when a mock is specified"
+            )));
+        }
+        (None, StateKind::Map(_) | StateKind::Parallel(_)) => {
+            return Err(TestStateError::invalid_definition(
+                "TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, \
+                 Succeed, Fail, Choice]",
+            ));
+        }
+        (None, StateKind::Task(_)) => {
+            return Err(TestStateError::validation(
+                "The playground does not call AWS services: give the task's outcome as mock.result or mock.errorOutput",
+            ));
+        }
+        _ => {}
+    }
+    if request.mock.is_some() && request.reveal_secrets {
+        return Err(TestStateError::validation(
+            "TestState does not support RevealSecrets when a mock is specified.",
+        ));
+    }
+    if request.mock.is_none() && request.map_iteration_failure_count.is_some() {
+        return Err(TestStateError::validation(
+            "TestState does not support MapIterationFailureCount when a mock is not specified.",
+        ));
+    }
+    if let Some(context) = &request.context {
+        check_context(context, state)?;
+    }
+    if let Some(Mock::Result(result)) = &request.mock {
+        check_mock_result(request, state, result)?;
+    }
+    Ok(())
+}
+
+fn check_context(context: &Value, state: &State) -> Result<(), TestStateError> {
+    let invalid =
+        |why: String| TestStateError::validation(format!("Invalid Context object provided: {why}"));
+    let Some(object) = context.as_object() else {
+        return Err(invalid("it must be a JSON object".into()));
+    };
+    for key in object.keys() {
+        match key.as_str() {
+            "Execution" | "State" | "StateMachine" => {}
+            "Map" => {
+                return Err(invalid(
+                    "'Map' field is not supported when mocking a Context object".into(),
+                ));
+            }
+            "Task" => {
+                let waits = matches!(&state.kind, StateKind::Task(t) if t.resource.contains(".sync") || t.resource.contains(".waitForTaskToken"));
+                if !waits {
+                    return Err(invalid(
+                        "Context object contains 'Task' when state is not a Task state with a '.sync' or \
+                         '.waitForTaskToken' service integration pattern"
+                            .into(),
+                    ));
+                }
+            }
+            other => return Err(invalid(format!("Field '{other}' is not allowed"))),
+        }
+    }
+    Ok(())
+}
+
+fn check_mock_result(
+    request: &Request,
+    state: &State,
+    result: &Value,
+) -> Result<(), TestStateError> {
+    let invalid = |m: &str| Err(TestStateError::validation(m));
+    match &state.kind {
+        StateKind::Parallel(p) => match result.as_array() {
+            None => return invalid("Mocked result must be an array."),
+            Some(items) if items.len() != p.branches.len() => {
+                return invalid(
+                    "Mocked result must contain the same number of items as number of Parallel branches.",
+                );
+            }
+            Some(_) => {}
+        },
+        StateKind::Map(m) if m.result_writer.is_some() && !result.is_object() => {
+            return invalid("Mocked result must be a JSON object.");
+        }
+        StateKind::Map(_) if !result.is_array() => {
+            return invalid("Mocked result must be an array.");
+        }
+        StateKind::Task(task) if request.field_validation != FieldValidation::None => {
+            if let Some(shape) = schema::output_shape(&task.resource) {
+                schema::check(
+                    result,
+                    shape,
+                    request.field_validation == FieldValidation::Strict,
+                )
+                .map_err(|m| {
+                    TestStateError::validation(format!("Mock result schema validation error: {m}"))
+                })?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// TestState's own context object: an Express-style execution of a machine named after the
+/// options, the state called `StateName`.
+fn synthetic_context(request: &Request, state: &State, options: &TestStateOptions) -> Value {
+    let identity = &options.identity;
+    let now = format_timestamp(options.start_millis);
+    let mut state_object = Map::new();
+    state_object.insert("Name".into(), json!(STATE_NAME));
+    state_object.insert("EnteredTime".into(), json!(now));
+    if matches!(
+        state.kind,
+        StateKind::Task(_) | StateKind::Map(_) | StateKind::Parallel(_)
+    ) {
+        state_object.insert("RetryCount".into(), json!(request.retrier_retry_count));
+    }
+    json!({
+        "Execution": {
+            "Id": identity.execution_arn(true),
+            "Input": request.input,
+            "Name": identity.execution_name,
+            "RoleArn": request.role_arn,
+            "StartTime": now,
+        },
+        "StateMachine": { "Id": identity.state_machine_arn(), "Name": identity.state_machine_name },
+        "State": state_object,
+    })
+}
+
+struct Tester<'a> {
+    request: &'a Request,
+    state: &'a State,
+    inspection: Inspection,
+    env_context: &'a Value,
+    variables: &'a Map<String, Value>,
+    assigned: Map<String, Value>,
+}
+
+impl Tester<'_> {
+    fn env<'r>(&'r self, rng: &'r mut Rng) -> Env<'r> {
+        Env {
+            context: self.env_context,
+            variables: self.variables,
+            rng,
+        }
+    }
+
+    fn run(&mut self, rng: &mut Rng) -> Outcome {
+        let input = self.request.input.clone();
+        self.inspection.input = Some(input.clone());
+        let outcome = match &self.state.kind {
+            StateKind::Pass(pass) => self.pass(pass, &input, rng),
+            StateKind::Task(task) => self.with_handlers(&task.fields, &input, rng, |t, rng| {
+                t.task(&task.fields, &input, rng)
+            }),
+            StateKind::Parallel(p) => self.with_handlers(&p.fields, &input, rng, |t, rng| {
+                t.parallel(&p.fields, &input, rng)
+            }),
+            StateKind::Map(m) => {
+                self.with_handlers(&m.fields, &input, rng, |t, rng| t.map(m, &input, rng))
+            }
+            StateKind::Choice(c) => self.choice(c, &input, rng),
+            StateKind::Wait(w) => self.wait(w, &input, rng),
+            StateKind::Succeed => self.succeed(&input, rng),
+            StateKind::Fail(f) => Ok(self.fail(f, &input, rng)),
+        };
+        outcome.unwrap_or_else(Outcome::failed)
+    }
+
+    fn next(&self) -> Option<String> {
+        match &self.state.transition {
+            Transition::Next(next) => Some(next.clone()),
+            _ => None,
+        }
+    }
+
+    fn input_path(&mut self, input: &Value, rng: &mut Rng) -> Result<Value, StatesError> {
+        let value = apply_path(&self.state.input_path, input, &self.env(rng))?;
+        self.inspection.after_input_path = Some(value.clone());
+        Ok(value)
+    }
+
+    fn output_path(&self, value: &Value, rng: &mut Rng) -> Result<Value, StatesError> {
+        apply_path(&self.state.output_path, value, &self.env(rng))
+    }
+
+    fn assign(
+        &mut self,
+        assign: Option<&Assign>,
+        data: &Value,
+        rng: &mut Rng,
+    ) -> Result<(), StatesError> {
+        if let Some(assign) = assign {
+            let values = apply_assign(assign, data, &mut self.env(rng))?;
+            self.assigned.extend(values);
+        }
+        Ok(())
+    }
+
+    fn pass(
+        &mut self,
+        pass: &model::Pass,
+        input: &Value,
+        rng: &mut Rng,
+    ) -> Result<Outcome, StatesError> {
+        let result = match &pass.result {
+            Some(result) => {
+                self.inspection.result = Some(result.clone());
+                result.clone()
+            }
+            None => {
+                let effective = self.input_path(input, rng)?;
+                let parameters = match &pass.parameters {
+                    Some(template) => apply_template(template, &effective, &mut self.env(rng))?,
+                    None => effective,
+                };
+                self.inspection.after_parameters = Some(parameters.clone());
+                parameters
+            }
+        };
+        self.inspection.after_result_selector = Some(result.clone());
+        let merged = apply_result_path(&pass.result_path, input, result.clone())?;
+        self.inspection.after_result_path = Some(merged.clone());
+        let output = self.output_path(&merged, rng)?;
+        self.assign(self.state.assign.as_ref(), &result, rng)?;
+        Ok(Outcome::succeeded(output, self.next()))
+    }
+
+    /// The work of a Task: its mocked outcome.
+    fn task(
+        &mut self,
+        fields: &ResultFields,
+        input: &Value,
+        rng: &mut Rng,
+    ) -> Result<Value, StatesError> {
+        let effective = self.input_path(input, rng)?;
+        let parameters = match &fields.parameters {
+            Some(template) => apply_template(template, &effective, &mut self.env(rng))?,
+            None => effective,
+        };
+        self.inspection.after_parameters = Some(parameters);
+        match &self.request.mock {
+            Some(Mock::Result(result)) => Ok(result.clone()),
+            Some(Mock::Error { error, cause }) => Err(StatesError {
+                error: error.clone(),
+                cause: cause.clone(),
+            }),
+            None => Err(StatesError::runtime("the state's outcome must be mocked")),
+        }
+    }
+
+    fn parallel(
+        &mut self,
+        _fields: &ResultFields,
+        _input: &Value,
+        _rng: &mut Rng,
+    ) -> Result<Value, StatesError> {
+        match &self.request.mock {
+            Some(Mock::Result(result)) => Ok(result.clone()),
+            Some(Mock::Error { error, cause }) => Err(StatesError {
+                error: error.clone(),
+                cause: cause.clone(),
+            }),
+            None => Err(StatesError::runtime("the state's outcome must be mocked")),
+        }
+    }
+
+    fn map(
+        &mut self,
+        map: &model::Map,
+        input: &Value,
+        rng: &mut Rng,
+    ) -> Result<Value, StatesError> {
+        let effective = self.input_path(input, rng)?;
+        let items = match &map.items_path {
+            PathField::Path(path) => {
+                let roots = Roots {
+                    data: &effective,
+                    context: self.env_context,
+                    variables: self.variables,
+                };
+                let shown = path
+                    .text
+                    .strip_prefix('$')
+                    .filter(|t| t.starts_with('$'))
+                    .unwrap_or(&path.text);
+                path.path
+                    .eval(roots)
+                    .ok()
+                    .filter(Value::is_array)
+                    .ok_or_else(|| {
+                        StatesError::runtime(format!(
+                            "Reference path \"{shown}\" must point to array."
+                        ))
+                    })?
+            }
+            _ => effective,
+        };
+        let Value::Array(items) = items else {
+            return Err(StatesError::runtime(
+                "Reference path \"$\" must point to array.",
+            ));
+        };
+        self.inspection.after_items_path = Some(Value::Array(items.clone()));
+        let count = |c: &Option<model::Count>| match c {
+            Some(model::Count::Literal(n)) => Some(*n),
+            _ => None,
+        };
+        self.inspection.max_concurrency =
+            Some(json!(count(&map.max_concurrency).map_or(0, |n| n as i64)));
+        let tolerated_count = count(&map.tolerated_failure_count);
+        let tolerated_percentage = count(&map.tolerated_failure_percentage);
+        if let Some(n) = tolerated_count {
+            self.inspection.tolerated_failure_count = Some(json!(n as i64));
+        }
+        if let Some(p) = tolerated_percentage {
+            self.inspection.tolerated_failure_percentage = Some(json!(p));
+        }
+        let failures = self.request.map_iteration_failure_count.unwrap_or(0);
+        if failures > items.len() as u64 {
+            return Err(StatesError::runtime(
+                "Map iteration failure count must be less than or equal to the number of Map iterations",
+            ));
+        }
+        let over_count = failures as f64 > tolerated_count.unwrap_or(0.0);
+        let over_percentage = !items.is_empty()
+            && failures as f64 * 100.0 / items.len() as f64 > tolerated_percentage.unwrap_or(0.0);
+        if failures > 0 && over_count && over_percentage {
+            return Err(StatesError::new(
+                names::EXCEED_TOLERATED_FAILURE_THRESHOLD,
+                "The specified tolerated failure threshold was exceeded",
+            ));
+        }
+        match &self.request.mock {
+            Some(Mock::Result(result)) => Ok(result.clone()),
+            Some(Mock::Error { error, cause }) => Err(StatesError {
+                error: error.clone(),
+                cause: cause.clone(),
+            }),
+            None => Err(StatesError::runtime("the state's outcome must be mocked")),
+        }
+    }
+
+    /// A Task, Parallel or Map: the work, then ResultSelector, ResultPath and OutputPath; an
+    /// error goes to the retriers, then the catchers.
+    fn with_handlers(
+        &mut self,
+        fields: &ResultFields,
+        input: &Value,
+        rng: &mut Rng,
+        work: impl FnOnce(&mut Self, &mut Rng) -> Result<Value, StatesError>,
+    ) -> Result<Outcome, StatesError> {
+        let result = match work(self, rng) {
+            Ok(result) => result,
+            Err(error) if error.is_runtime() => return Err(error),
+            Err(error) => return self.handle(fields, input, error, rng),
+        };
+        // Only a Task reports its raw result; a mocked Parallel or Map goes straight to
+        // ResultSelector (as AWS's inspection data shows).
+        if matches!(self.state.kind, StateKind::Task(_)) {
+            self.inspection.result = Some(result.clone());
+        }
+        let selected = match &fields.result_selector {
+            Some(template) => apply_template(template, &result, &mut self.env(rng))?,
+            None => result.clone(),
+        };
+        self.inspection.after_result_selector = Some(selected.clone());
+        let merged = apply_result_path(&fields.result_path, input, selected)?;
+        self.inspection.after_result_path = Some(merged.clone());
+        let output = self.output_path(&merged, rng)?;
+        self.assign(self.state.assign.as_ref(), &result, rng)?;
+        Ok(Outcome::succeeded(output, self.next()))
+    }
+
+    fn handle(
+        &mut self,
+        fields: &ResultFields,
+        input: &Value,
+        error: StatesError,
+        rng: &mut Rng,
+    ) -> Result<Outcome, StatesError> {
+        let mut details = Map::new();
+        if let Some((index, retrier)) = fields
+            .retry
+            .iter()
+            .enumerate()
+            .find(|(_, r)| matches(&r.error_equals, &error))
+        {
+            details.insert("retryIndex".into(), json!(index));
+            let attempt = self.request.retrier_retry_count;
+            if attempt < retrier.max_attempts {
+                let seconds = backoff_seconds(retrier, attempt, rng).floor() as u64;
+                details.insert("retryBackoffIntervalSeconds".into(), json!(seconds));
+                self.inspection.error_details = Some(details);
+                return Ok(Outcome {
+                    status: Status::Retriable,
+                    output: None,
+                    error: Some(error),
+                    next: None,
+                });
+            }
+        }
+        if let Some((index, catcher)) = fields
+            .catch
+            .iter()
+            .enumerate()
+            .find(|(_, c)| matches(&c.error_equals, &error))
+        {
+            details.insert("catchIndex".into(), json!(index));
+            self.inspection.error_details = Some(details);
+            let error_output = error.error_output();
+            let output = match &catcher.result_path {
+                ResultPath::Replace => error_output.clone(),
+                other => apply_result_path(other, input, error_output.clone())?,
+            };
+            self.assign(catcher.assign.as_ref(), &error_output, rng)?;
+            return Ok(Outcome {
+                status: Status::CaughtError,
+                output: Some(output),
+                error: Some(error),
+                next: Some(catcher.next.clone()),
+            });
+        }
+        if !details.is_empty() {
+            self.inspection.error_details = Some(details);
+        }
+        Ok(Outcome::failed(error))
+    }
+
+    fn choice(
+        &mut self,
+        choice: &model::Choice,
+        input: &Value,
+        rng: &mut Rng,
+    ) -> Result<Outcome, StatesError> {
+        let effective = self.input_path(input, rng)?;
+        let roots = Roots {
+            data: &effective,
+            context: self.env_context,
+            variables: self.variables,
+        };
+        let mut matched = None;
+        for rule in &choice.choices {
+            if choice::holds(&rule.condition, roots)? {
+                matched = Some(rule);
+                break;
+            }
+        }
+        let next = match matched {
+            Some(rule) => {
+                self.assign(rule.assign.as_ref(), &effective, rng)?;
+                rule.next.clone()
+            }
+            None => {
+                let Some(default) = &choice.default else {
+                    return Err(StatesError::runtime(
+                        "Failed to transition out of the state. The state does not point to a next state.",
+                    ));
+                };
+                self.assign(self.state.assign.as_ref(), &effective, rng)?;
+                default.clone()
+            }
+        };
+        let output = self.output_path(&effective, rng)?;
+        Ok(Outcome::succeeded(output, Some(next)))
+    }
+
+    fn wait(
+        &mut self,
+        wait: &model::Wait,
+        input: &Value,
+        rng: &mut Rng,
+    ) -> Result<Outcome, StatesError> {
+        let effective = self.input_path(input, rng)?;
+        let roots = Roots {
+            data: &effective,
+            context: self.env_context,
+            variables: self.variables,
+        };
+        wait_until(wait, roots, 0)?;
+        self.assign(self.state.assign.as_ref(), &effective, rng)?;
+        let output = self.output_path(&effective, rng)?;
+        Ok(Outcome::succeeded(output, self.next()))
+    }
+
+    fn succeed(&mut self, input: &Value, rng: &mut Rng) -> Result<Outcome, StatesError> {
+        let effective = self.input_path(input, rng)?;
+        let output = self.output_path(&effective, rng)?;
+        Ok(Outcome::succeeded(output, None))
+    }
+
+    fn fail(&mut self, fail: &model::Fail, input: &Value, rng: &mut Rng) -> Outcome {
+        self.inspection.after_input_path = Some(input.clone());
+        let mut field = |value: &Option<FailField>,
+                         name: &str|
+         -> Result<Option<String>, StatesError> {
+            let env = self.env(rng);
+            let roots = Roots {
+                data: input,
+                context: env.context,
+                variables: env.variables,
+            };
+            let text = |v: Value| match v {
+                Value::String(s) => s,
+                other => other.to_string(),
+            };
+            Ok(match value {
+                None => None,
+                Some(FailField::Literal(text)) => Some(text.clone()),
+                Some(FailField::Path(path)) => Some(text(path.path.eval(roots).map_err(|_| {
+                    StatesError::runtime(format!(
+                        "The JSONPath '{}' specified for the field '{name}' could not be found in the input '{input}'",
+                        path.text
+                    ))
+                })?)),
+                Some(FailField::Call(call, _)) => Some(text(call.eval(roots, env.rng).map_err(|e| match e {
+                    IntrinsicFailure::Failure(message) => StatesError::intrinsic(format!(
+                        "The value of the field '{name}' could not be evaluated: {message}"
+                    )),
+                    IntrinsicFailure::Path { path, .. } => StatesError::runtime(format!(
+                        "The JSONPath '{path}' specified for the field '{name}' could not be found in the input '{input}'"
+                    )),
+                })?)),
+            })
+        };
+        let error = field(&fail.error, "ErrorPath");
+        let cause = field(&fail.cause, "CausePath");
+        match (error, cause) {
+            (Ok(error), Ok(cause)) => Outcome::failed(StatesError { error, cause }),
+            (Err(e), _) | (_, Err(e)) => Outcome::failed(e),
+        }
+    }
+}
