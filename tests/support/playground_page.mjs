@@ -37,6 +37,28 @@ export class PlaygroundPage {
     return this.page.locator(`[data-testid="diagnostic-item"][data-code="${code}"]`);
   }
 
+  /** Open a side panel: "problems", "data-flow" or "scratchpad". */
+  async openTab(name) {
+    await this.page.getByTestId(`tab-${name}`).click();
+  }
+
+  /** The JSON a data-flow stage shows (`afterInputPath`, `output`, …), parsed. */
+  async stage(key) {
+    const text = await this.page.getByTestId(`stage-${key}`).getByTestId("stage-json").textContent();
+    return JSON.parse(text);
+  }
+
+  /** Put the cursor just after the first occurrence of `text` in the editor. */
+  async placeCursorAfter(text) {
+    await this.editor.evaluate((el, needle) => {
+      const at = el.value.indexOf(needle) + needle.length;
+      el.focus();
+      el.setSelectionRange(at, at);
+    }, text);
+    await this.editor.press("ArrowRight");
+    await this.editor.press("ArrowLeft");
+  }
+
   /** The text currently selected in the editor. */
   async selectedText() {
     return this.editor.evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd));

@@ -1,5 +1,6 @@
 //! `asl`: the ASL Playground engine on the command line, for CI and quick checks.
 
+mod eval;
 mod identity;
 mod input;
 mod test_state;
@@ -28,6 +29,11 @@ enum Command {
     /// Exit status: 0 when the state SUCCEEDED or CAUGHT_ERROR, 1 when it FAILED or is
     /// RETRIABLE, 2 when the request is refused (printed as AWS's error) or unreadable.
     TestState(test_state::Args),
+    /// Evaluate a JSONPath, an intrinsic function call or a payload template, as AWS would.
+    ///
+    /// Prints the JSON value; on a runtime failure prints AWS's error and cause and exits 1; a
+    /// malformed expression exits 2.
+    Eval(eval::Args),
 }
 
 fn main() -> ExitCode {
@@ -35,5 +41,6 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::TestState(args) => test_state::run(&args),
+        Command::Eval(args) => eval::run(&args),
     }
 }

@@ -158,6 +158,19 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// The byte offset of a UTF-16 offset (what a browser's `selectionStart` counts) in `text`;
+/// offsets past the end give the end.
+pub fn byte_offset(text: &str, utf16: u32) -> usize {
+    let mut units = 0u32;
+    for (offset, ch) in text.char_indices() {
+        if units >= utf16 {
+            return offset;
+        }
+        units += ch.len_utf16() as u32;
+    }
+    text.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,6 +198,16 @@ mod tests {
         assert_eq!(index.position(1).offset, 0);
         assert_eq!(index.position(99).offset, 2);
         assert_eq!(index.position(99).column, 2);
+    }
+
+    #[test]
+    fn utf16_offsets_map_to_bytes() {
+        let text = "a𝄞é-";
+        assert_eq!(byte_offset(text, 0), 0);
+        assert_eq!(byte_offset(text, 1), 1);
+        assert_eq!(byte_offset(text, 3), 5);
+        assert_eq!(byte_offset(text, 4), 7);
+        assert_eq!(byte_offset(text, 99), text.len());
     }
 
     #[test]

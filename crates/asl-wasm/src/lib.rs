@@ -10,9 +10,10 @@
 //! // { result: "OK" | "FAIL", diagnostics: [{ severity, code, message, location, line, column }], truncated }
 //! ```
 
-use asl_core::api::{self, ValidateOptions};
+use asl_core::api::{self, EvalError, EvalInput, ValidateOptions};
 use asl_core::diag::Severity;
 use asl_core::source::Format;
+use asl_core::test_state::{TestStateOptions, test_state};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -37,6 +38,20 @@ export interface ValidationResponse {
     diagnostics: ValidationDiagnostic[];
     truncated: boolean;
 }
+/** AWS's TestState request (`definition`, `input`, `stateName`, `mock`, `inspectionLevel`, …). */
+export type TestStateRequest = Record<string, unknown>;
+/** AWS's TestState response (`output`, `error`, `cause`, `nextState`, `status`, `inspectionData`). */
+export type TestStateResponse = Record<string, unknown>;
+export interface EvaluateInput {
+    input?: unknown;
+    context?: unknown;
+    variables?: Record<string, unknown>;
+    seed?: number;
+}
+export type EvaluateResult =
+    | { value: unknown }
+    | { error: string | null; cause: string | null }
+    | { syntaxError: string; start: number; end: number };
 "#;
 
 /// The options object JavaScript passes to `validate`.
@@ -94,4 +109,53 @@ fn to_js(value: &serde_json::Value) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Run AWS's TestState on a request (the JSON AWS's API takes); returns AWS's response, or throws
+/// AWS's error (`{Error: {Code, Message}}` as the message) when the request is refused.
+#[wasm_bindgen(js_name = testState, unchecked_return_type = "TestStateResponse")]
+pub fn test_state_js(
+    #[wasm_bindgen(unchecked_param_type = "TestStateRequest")] request: JsValue,
+) -> Result<JsValue, JsError> {
+    let request: serde_json::Value =
+        serde_wasm_bindgen::from_value(request).map_err(|e| JsError::new(&e.to_string()))?;
+    match test_state(&request, &TestStateOptions::default()) {
+        Ok(response) => to_js(&response),
+        Err(error) => Err(JsError::new(&error.to_json().to_string())),
+    }
+}
+
+/// Evaluate a JSONPath, an intrinsic function call or a payload template (a JSON object's text).
+#[wasm_bindgen(js_name = evaluate, unchecked_return_type = "EvaluateResult")]
+pub fn evaluate(
+    expression: &str,
+    #[wasm_bindgen(unchecked_param_type = "EvaluateInput | undefined")] input: JsValue,
+) -> Result<JsValue, JsError> {
+    #[derive(Default, Deserialize)]
+    #[serde(default)]
+    struct Input {
+        input: serde_json::Value,
+        context: serde_json::Value,
+        variables: serde_json::Map<String, serde_json::Value>,
+        seed: u64,
+    }
+    let input: Input = if input.is_undefined() || input.is_null() {
+        Input::default()
+    } else {
+        serde_wasm_bindgen::from_value(input).map_err(|e| JsError::new(&e.to_string()))?
+    };
+    let eval_input = EvalInput {
+        input: input.input,
+        context: input.context,
+        variables: input.variables,
+        seed: input.seed,
+    };
+    let result = match api::eval(expression, &eval_input) {
+        Ok(value) => serde_json::json!({ "value": value }),
+        Err(EvalError::Runtime(e)) => serde_json::json!({ "error": e.error, "cause": e.cause }),
+        Err(EvalError::Syntax { message, range }) => {
+            serde_json::json!({ "syntaxError": message, "start": range.start, "end": range.end })
+        }
+    };
+    to_js(&result)
 }

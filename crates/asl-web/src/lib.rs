@@ -8,7 +8,7 @@
 mod components;
 mod state;
 
-use components::{DefinitionEditor, DiagnosticsPanel, Header};
+use components::{DefinitionEditor, Header, SidePanel};
 use leptos::prelude::*;
 use state::Playground;
 
@@ -20,7 +20,7 @@ pub fn App() -> impl IntoView {
         <Header/>
         <main class="workspace">
             <DefinitionEditor/>
-            <DiagnosticsPanel/>
+            <SidePanel/>
         </main>
     }
 }

@@ -1,12 +1,16 @@
 //! The playground's state: what the user typed (signals) and what the engine says about it
 //! (memos).
 
-use asl_core::api::{self, ValidateOptions, Validation};
+use asl_core::api::{
+    self, DataFlow, DataFlowRequest, EvalError, EvalInput, StateInfo, ValidateOptions, Validation,
+};
 use asl_core::validate::MachineType;
 use leptos::prelude::*;
+use serde_json::Value;
 
-/// The definition the playground opens with.
+/// The definition the playground opens with, and the input it runs on.
 const HELLO: &str = include_str!("../../../web/templates/hello-world.asl.json");
+const HELLO_INPUT: &str = include_str!("../../../web/templates/hello-world.input.json");
 
 /// A range of the definition to select in the editor, in UTF-16 units (what the DOM counts).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,6 +19,14 @@ pub(crate) struct Selection {
     pub(crate) end: u32,
     /// The 1-based line of `start`, to scroll it into view.
     pub(crate) line: u32,
+}
+
+/// The panels beside the editor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tab {
+    Problems,
+    DataFlow,
+    Scratchpad,
 }
 
 /// All playground state, provided as context.
@@ -28,6 +40,24 @@ pub(crate) struct Playground {
     pub(crate) validation: Memo<Validation>,
     /// A request for the editor to select some text (set by a click on a diagnostic).
     pub(crate) selection: RwSignal<Option<Selection>>,
+    /// The panel shown beside the editor.
+    pub(crate) tab: RwSignal<Tab>,
+    /// Every state of the definition.
+    pub(crate) states: Memo<Vec<StateInfo>>,
+    /// The state the user picked (in the list, or by putting the cursor in it).
+    pub(crate) picked_state: RwSignal<Option<String>>,
+    /// The state the data-flow panel shows: the picked one while it exists, else the first.
+    pub(crate) current_state: Memo<Option<String>>,
+    /// The input the data flow and the scratchpad run on (JSON text).
+    pub(crate) input: RwSignal<String>,
+    /// The result a Task, Parallel or Map state's work gives (JSON text).
+    pub(crate) task_result: RwSignal<String>,
+    /// The current state's data flow.
+    pub(crate) data_flow: Memo<Option<DataFlow>>,
+    /// The scratchpad's expression.
+    pub(crate) expression: RwSignal<String>,
+    /// The scratchpad's result, against the input.
+    pub(crate) evaluation: Memo<Result<Value, String>>,
 }
 
 impl Playground {
@@ -41,11 +71,69 @@ impl Playground {
             };
             definition.with(|text| api::validate(text, &options))
         });
+        let states = Memo::new(move |_| definition.with(|text| api::states(text)));
+        let picked_state = RwSignal::new(None::<String>);
+        let current_state = Memo::new(move |_| {
+            let picked = picked_state.get();
+            states.with(|list| match picked {
+                Some(name) if list.iter().any(|s| s.name == name) => Some(name),
+                _ => list.first().map(|s| s.name.clone()),
+            })
+        });
+        let input = RwSignal::new(HELLO_INPUT.to_string());
+        let task_result =
+            RwSignal::new("{\n  \"Payload\": { \"chargeId\": \"ch_42\" }\n}".to_string());
+        let data_flow = Memo::new(move |_| {
+            let state = current_state.get()?;
+            Some(definition.with(|definition| {
+                input.with(|input| {
+                    task_result.with(|result| {
+                        api::data_flow(&DataFlowRequest {
+                            definition,
+                            state: &state,
+                            input,
+                            result: Some(result),
+                            variables: None,
+                        })
+                    })
+                })
+            }))
+        });
+        let expression =
+            RwSignal::new("States.Format('Order {} totals {}', $.orderId, $.total)".to_string());
+        let evaluation = Memo::new(move |_| {
+            let data: Value = input
+                .with(|text| serde_json::from_str(text))
+                .map_err(|e| format!("The input is not JSON: {e}"))?;
+            let eval_input = EvalInput {
+                input: data,
+                ..EvalInput::default()
+            };
+            expression
+                .with(|text| api::eval(text, &eval_input))
+                .map_err(|e| match e {
+                    EvalError::Runtime(error) => format!(
+                        "{}: {}",
+                        error.name(),
+                        error.cause.as_deref().unwrap_or_default()
+                    ),
+                    EvalError::Syntax { message, .. } => format!("Syntax error: {message}"),
+                })
+        });
         Playground {
             definition,
             machine_type,
             validation,
             selection: RwSignal::new(None),
+            tab: RwSignal::new(Tab::Problems),
+            states,
+            picked_state,
+            current_state,
+            input,
+            task_result,
+            data_flow,
+            expression,
+            evaluation,
         }
     }
 }

@@ -1,6 +1,8 @@
 //! The definition editor: a text area with line numbers that can be asked to select a range.
 
 use crate::state::{Selection, use_playground};
+use asl_core::api;
+use asl_core::text::byte_offset;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -37,6 +39,20 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
         playground.selection.set(None);
     });
 
+    // Putting the cursor inside a state picks it for the data-flow panel.
+    let pick_state_at_cursor = move || {
+        let Some(area) = textarea.get() else { return };
+        let Ok(Some(utf16)) = area.selection_start() else {
+            return;
+        };
+        let name = playground
+            .definition
+            .with(|text| api::state_at(text, byte_offset(text, utf16)));
+        if name.is_some() {
+            playground.picked_state.set(name);
+        }
+    };
+
     let sync_gutter = move || {
         if let (Some(area), Some(gutter)) = (textarea.get(), gutter.get()) {
             gutter.set_scroll_top(area.scroll_top());
@@ -57,6 +73,8 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
                 prop:value=move || playground.definition.get()
                 on:input:target=move |ev| playground.definition.set(ev.target().value())
                 on:scroll=move |_| sync_gutter()
+                on:click=move |_| pick_state_at_cursor()
+                on:keyup=move |_| pick_state_at_cursor()
             ></textarea>
         </section>
     }

@@ -1,9 +1,16 @@
 //! The page's components, one per file.
 
+mod data_flow;
 mod diagnostics;
 mod editor;
 mod header;
+mod json_text;
+mod scratchpad;
+mod side_panel;
 
+pub(crate) use data_flow::DataFlowPanel;
 pub(crate) use diagnostics::DiagnosticsPanel;
 pub(crate) use editor::DefinitionEditor;
 pub(crate) use header::Header;
+pub(crate) use scratchpad::Scratchpad;
+pub(crate) use side_panel::SidePanel;

@@ -1,6 +1,14 @@
 //! The facade the CLI, the wasm bindings and the web app call. Results are plain data with
 //! positions already resolved.
 
+mod data_flow;
+mod eval;
+mod states;
+
+pub use data_flow::{DataFlow, DataFlowRequest, Stage, data_flow};
+pub use eval::{EvalError, EvalInput, eval};
+pub use states::{StateInfo, state_at, states};
+
 use crate::diag::{Diagnostic, Severity, render};
 use crate::source::{self, Format};
 use crate::text::{LineIndex, Position, Span};

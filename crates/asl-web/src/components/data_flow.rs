@@ -1,0 +1,107 @@
+//! The data-flow panel: what each stage of a state does to its JSON.
+
+use super::json_text::pretty;
+use crate::state::use_playground;
+use asl_core::api::Stage;
+use leptos::prelude::*;
+
+/// A state picker, the input (and the work's result for Task, Parallel and Map states), and the
+/// JSON after every stage, with the stage that failed marked and its error shown.
+#[component]
+pub(crate) fn DataFlowPanel() -> impl IntoView {
+    let playground = use_playground();
+    let state_type = move || {
+        let current = playground.current_state.get();
+        playground.states.with(|list| {
+            list.iter()
+                .find(|s| Some(&s.name) == current.as_ref())
+                .and_then(|s| s.type_name.clone())
+        })
+    };
+    let needs_result = move || matches!(state_type().as_deref(), Some("Task" | "Parallel" | "Map"));
+    let flow = move || playground.data_flow.get();
+    view! {
+        <div class="data-flow" data-testid="data-flow">
+            <label class="field">
+                <span class="field__label">"State"</span>
+                <select
+                    data-testid="state-picker"
+                    aria-label="State"
+                    on:change:target=move |ev| playground.picked_state.set(Some(ev.target().value()))
+                >
+                    <For
+                        each=move || playground.states.get()
+                        key=|s| (s.name.clone(), s.depth)
+                        children=move |s| {
+                            let name = s.name.clone();
+                            let selected = move || playground.current_state.get().as_deref() == Some(name.as_str());
+                            let indent = "\u{a0}\u{a0}".repeat(s.depth);
+                            let kind = s.type_name.clone().unwrap_or_default();
+                            view! { <option value=s.name selected=selected>{indent}{s.name.clone()}" ("{kind}")"</option> }
+                        }
+                    />
+                </select>
+            </label>
+            <label class="field">
+                <span class="field__label">"State input"</span>
+                <textarea
+                    class="field__json"
+                    data-testid="state-input"
+                    spellcheck="false"
+                    rows="5"
+                    prop:value=move || playground.input.get()
+                    on:input:target=move |ev| playground.input.set(ev.target().value())
+                ></textarea>
+            </label>
+            <Show when=needs_result>
+                <label class="field">
+                    <span class="field__label">"Result of the work (mocked)"</span>
+                    <textarea
+                        class="field__json"
+                        data-testid="task-result"
+                        spellcheck="false"
+                        rows="4"
+                        prop:value=move || playground.task_result.get()
+                        on:input:target=move |ev| playground.task_result.set(ev.target().value())
+                    ></textarea>
+                </label>
+            </Show>
+            {move || flow().map(|flow| {
+                let outcome = flow.problem.clone().map(|p| view! { <p class="data-flow__problem" data-testid="data-flow-problem">{p}</p> });
+                let status = flow.status.clone().map(|status| {
+                    let next = flow.next_state.clone().map(|n| format!(" → {n}")).unwrap_or_default();
+                    view! { <p class="data-flow__status" data-testid="data-flow-status">{status}{next}</p> }
+                });
+                let error = flow.error.clone().map(|error| {
+                    let cause = flow.cause.clone().unwrap_or_default();
+                    view! {
+                        <p class="data-flow__error" data-testid="data-flow-error">
+                            <strong>{error}</strong>": "{cause}
+                        </p>
+                    }
+                });
+                let stages = flow.stages.into_iter().map(|stage| view! { <StageCard stage/> }).collect::<Vec<_>>();
+                view! { {outcome}{status}{error}<ol class="stages">{stages}</ol> }
+            })}
+        </div>
+    }
+}
+
+/// One stage and its JSON.
+#[component]
+fn StageCard(
+    /// The stage.
+    stage: Stage,
+) -> impl IntoView {
+    let body = match (&stage.value, stage.failed) {
+        (Some(value), _) => pretty(value),
+        (None, true) => "failed here".to_string(),
+        (None, false) => "not reached".to_string(),
+    };
+    view! {
+        <li class="stage" class:stage--failed=stage.failed class:stage--skipped=stage.value.is_none() data-testid=format!("stage-{}", stage.key)>
+            <h3 class="stage__label">{stage.label}</h3>
+            <pre class="stage__json" data-testid="stage-json">{body}</pre>
+        </li>
+    }
+}
