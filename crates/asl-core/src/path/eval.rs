@@ -104,31 +104,32 @@ impl Path {
     /// A definite path, step by step, so that a failure names the step that failed.
     fn walk<'v>(&self, root: &'v Value, roots: Roots<'v>) -> Result<Cow<'v, Value>, PathFailure> {
         let mut current: Cow<'v, Value> = Cow::Borrowed(root);
-        let mut normalized = String::from("$");
         let last = self.segments.len().saturating_sub(1);
         for (i, segment) in self.segments.iter().enumerate() {
-            let fail = |normalized: String| {
+            // The failure's text is only built when a step fails.
+            let fail = || {
+                let upto = self.normalized(i + 1);
                 if i == last {
-                    PathFailure::NoResults(normalized)
+                    PathFailure::NoResults(upto)
                 } else {
-                    PathFailure::MissingProperty(normalized)
+                    PathFailure::MissingProperty(upto)
                 }
             };
             current = match segment {
-                Segment::Child(Selector::Name(name)) => {
-                    let _ = write!(normalized, "['{name}']");
-                    match child(current, |v| v.as_object().and_then(|o| o.get(&**name))) {
-                        Some(next) => next,
-                        None => return Err(fail(normalized)),
-                    }
-                }
+                Segment::Child(Selector::Name(name)) => match child(current, |v| member(v, name)) {
+                    Some(next) => next,
+                    None => return Err(fail()),
+                },
                 Segment::Child(Selector::Index(index)) => {
-                    let _ = write!(normalized, "[{index}]");
                     match child(current, |v| v.as_array().and_then(|a| element(a, *index))) {
                         Some(next) => next,
                         // Jayway: an index out of bounds selects nothing, so the whole path has
                         // no result (only a missing member stops the walk early).
-                        None => return Err(PathFailure::NoResults(self.normalized())),
+                        None => {
+                            return Err(PathFailure::NoResults(
+                                self.normalized(self.segments.len()),
+                            ));
+                        }
                     }
                 }
                 Segment::Child(Selector::Names(names)) => {
@@ -138,16 +139,17 @@ impl Path {
                     Cow::Owned(jayway::function(function, &current, roots)?)
                 }
                 // Not in a definite path (`is_definite`); fail like any step that finds nothing.
-                Segment::Child(_) | Segment::Descendant(_) => return Err(fail(normalized)),
+                Segment::Child(_) | Segment::Descendant(_) => return Err(fail()),
             };
         }
         Ok(current)
     }
 
-    /// The path in Jayway's normalized form, `$['a'][0]`, as error messages show it.
-    fn normalized(&self) -> String {
+    /// The first `steps` steps in Jayway's normalized form, `$['a'][0]`, as error messages show
+    /// them.
+    fn normalized(&self, steps: usize) -> String {
         let mut out = String::from("$");
-        for segment in &self.segments {
+        for segment in &self.segments[..steps.min(self.segments.len())] {
             match segment {
                 Segment::Child(Selector::Name(name)) => {
                     let _ = write!(out, "['{name}']");
@@ -204,12 +206,7 @@ impl Path {
         }
         match segment {
             Segment::Child(Selector::Name(name)) => {
-                out.extend(
-                    value
-                        .as_object()
-                        .and_then(|o| o.get(&**name))
-                        .map(Cow::Borrowed),
-                );
+                out.extend(member(value, name).map(Cow::Borrowed));
             }
             Segment::Child(Selector::Index(i)) => {
                 out.extend(
@@ -223,14 +220,12 @@ impl Path {
                 out.push(Cow::Owned(jayway::merge(value, names)));
             }
             Segment::Child(Selector::Names(names)) => {
-                if let Some(object) = value.as_object() {
-                    out.extend(
-                        names
-                            .iter()
-                            .filter_map(|n| object.get(&**n))
-                            .map(Cow::Borrowed),
-                    );
-                }
+                out.extend(
+                    names
+                        .iter()
+                        .filter_map(|n| member(value, n))
+                        .map(Cow::Borrowed),
+                );
             }
             Segment::Child(Selector::Filter(expr)) => jayway::filter(expr, value, roots, out),
             Segment::Descendant(Selector::Filter(expr)) => {
@@ -251,6 +246,18 @@ fn child<'v>(
     match current {
         Cow::Borrowed(v) => get(v).map(Cow::Borrowed),
         Cow::Owned(v) => get(&v).cloned().map(Cow::Owned),
+    }
+}
+
+/// A member of an object. Small objects (the usual JSON) are scanned: hashing a short key costs
+/// more than comparing a few of them.
+pub(super) fn member<'v>(value: &'v Value, name: &str) -> Option<&'v Value> {
+    const SCAN: usize = 16;
+    let map = value.as_object()?;
+    if map.len() <= SCAN {
+        map.iter().find_map(|(k, v)| (k == name).then_some(v))
+    } else {
+        map.get(name)
     }
 }
 

@@ -30,7 +30,7 @@ pub(super) fn filter<'v>(
     }
 }
 
-fn test(expr: &FilterExpr, current: &Value, roots: Roots<'_>) -> bool {
+fn test<'v>(expr: &'v FilterExpr, current: &'v Value, roots: Roots<'v>) -> bool {
     match expr {
         FilterExpr::Or(a, b) => test(a, current, roots) || test(b, current, roots),
         FilterExpr::And(a, b) => test(a, current, roots) && test(b, current, roots),
@@ -60,9 +60,13 @@ fn test(expr: &FilterExpr, current: &Value, roots: Roots<'_>) -> bool {
 }
 
 /// The value of an operand; `None` when a path matches nothing.
-fn resolve<'v>(operand: &Operand, current: &'v Value, roots: Roots<'v>) -> Option<Cow<'v, Value>> {
+fn resolve<'v>(
+    operand: &'v Operand,
+    current: &'v Value,
+    roots: Roots<'v>,
+) -> Option<Cow<'v, Value>> {
     match operand {
-        Operand::Literal(value) => Some(Cow::Owned(value.clone())),
+        Operand::Literal(value) => Some(Cow::Borrowed(value)),
         Operand::Regex(_) => None,
         Operand::Path(path) => {
             let data = if path.root == Root::Current {
