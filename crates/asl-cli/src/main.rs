@@ -3,7 +3,9 @@
 mod eval;
 mod identity;
 mod input;
+mod run;
 mod test_state;
+mod timeline;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -34,6 +36,12 @@ enum Command {
     /// Prints the JSON value; on a runtime failure prints AWS's error and cause and exits 1; a
     /// malformed expression exits 2.
     Eval(eval::Args),
+    /// Run a whole execution on a virtual clock, task outcomes from a mock configuration, and
+    /// print what DescribeExecution and GetExecutionHistory would return.
+    ///
+    /// Exit status: 0 when the execution SUCCEEDED, 1 when it did not, 2 for a usage or I/O
+    /// error or a definition that is not valid.
+    Run(Box<run::Args>),
 }
 
 fn main() -> ExitCode {
@@ -42,5 +50,6 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate::run(&args),
         Command::TestState(args) => test_state::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Run(args) => run::run_command(&args),
     }
 }

@@ -50,3 +50,20 @@ pub(crate) fn test_state(request: &Value, args: &[&str]) -> (i32, Value) {
         serde_json::from_slice(&output.stdout).unwrap_or(Value::Null),
     )
 }
+
+/// `asl run DEFINITION --format json <args>`: the exit status and the printed JSON.
+pub(crate) fn run(definition: &std::path::Path, args: &[String]) -> (i32, Value) {
+    let output = Command::new(env!("CARGO_BIN_EXE_asl"))
+        .arg("run")
+        .arg(definition)
+        .args(["--format", "json"])
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("the asl binary runs");
+    let code = output.status.code().unwrap_or(-1);
+    let printed = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&output.stderr).into_owned()));
+    (code, printed)
+}

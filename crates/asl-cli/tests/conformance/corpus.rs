@@ -99,3 +99,62 @@ fn placeholder_match(ours: &str, expected: &str) -> bool {
     }
     true
 }
+
+/// Apply a case's `snapshot_transformers` to our value, as the recorder applied them to AWS's:
+/// regular expressions (also taken literally, since some were written for the value they
+/// replaced) over the JSON text, and JSONPath replacements by the key they end with.
+pub(crate) fn transform(value: &Value, transformers: &Value) -> Value {
+    let Some(transformers) = transformers.as_array() else {
+        return value.clone();
+    };
+    let mut text = value.to_string();
+    for t in transformers
+        .iter()
+        .filter(|t| t["class"] == "RegexTransformer")
+    {
+        let (Some(pattern), Some(replacement)) = (t["regex"].as_str(), t["replacement"].as_str())
+        else {
+            continue;
+        };
+        let escaped = Value::String(replacement.to_string()).to_string();
+        let replacement = &escaped[1..escaped.len() - 1];
+        text = text.replace(pattern, replacement);
+        if let Ok(regex) = regex_lite::Regex::new(pattern) {
+            text = regex
+                .replace_all(&text, regex_lite::NoExpand(replacement))
+                .into_owned();
+        }
+    }
+    let mut value: Value = serde_json::from_str(&text).unwrap_or_else(|_| value.clone());
+    for t in transformers
+        .iter()
+        .filter(|t| t["class"] == "JsonpathTransformer")
+    {
+        let (Some(path), Some(replacement)) = (t["jsonpath"].as_str(), t["replacement"].as_str())
+        else {
+            continue;
+        };
+        if let Some(key) = path.rsplit('.').next().filter(|k| !k.is_empty()) {
+            replace_key(&mut value, key, replacement);
+        }
+    }
+    value
+}
+
+fn replace_key(value: &mut Value, key: &str, replacement: &str) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map.iter_mut() {
+                if k == key {
+                    *v = Value::String(replacement.to_string());
+                } else {
+                    replace_key(v, key, replacement);
+                }
+            }
+        }
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|v| replace_key(v, key, replacement)),
+        _ => {}
+    }
+}

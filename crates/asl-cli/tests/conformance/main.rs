@@ -9,6 +9,7 @@
 
 mod asl;
 mod corpus;
+mod executions;
 mod test_state;
 mod validation;
 
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
     let mut skipped = Skipped::new();
     outcomes.extend(validation::run(&dir, &mut skipped));
     outcomes.extend(test_state::run(&dir, &mut skipped));
+    outcomes.extend(executions::run(&dir, &mut skipped));
 
     let mut by_category: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for o in &outcomes {

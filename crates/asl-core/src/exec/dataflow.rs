@@ -53,6 +53,15 @@ pub fn apply_path(field: &PathField, value: &Value, env: &Env<'_>) -> Result<Val
     }
 }
 
+/// InputPath or OutputPath on a value the caller gives up: when the field is absent the value
+/// passes through without a copy.
+pub fn select(field: &PathField, value: Value, env: &Env<'_>) -> Result<Value, StatesError> {
+    match field {
+        PathField::Default => Ok(value),
+        _ => apply_path(field, &value, env),
+    }
+}
+
 /// A payload template (Parameters, ResultSelector, ItemSelector) applied to `data`.
 pub fn apply_template(
     template: &Template,

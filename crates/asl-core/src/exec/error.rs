@@ -72,9 +72,13 @@ impl StatesError {
     }
 
     /// The Error Output a catcher passes on: `{"Error": …, "Cause": …}` (`null` for a missing
-    /// part).
+    /// part, but `""` for the missing cause of a timeout, as AWS gives it).
     pub fn error_output(&self) -> Value {
-        json!({ "Error": self.error, "Cause": self.cause })
+        let cause = match (&self.cause, self.error.as_deref()) {
+            (None, Some(names::TIMEOUT)) => Some(""),
+            (cause, _) => cause.as_deref(),
+        };
+        json!({ "Error": self.error, "Cause": cause })
     }
 }
 

@@ -7,7 +7,7 @@ use super::{
     Seconds, State, StateKind, Task, Transition, Wait,
 };
 use crate::intrinsic;
-use crate::json::{Node, Object};
+use crate::json::{Kind, Node, Object};
 use crate::path;
 use serde_json::Value;
 
@@ -157,7 +157,24 @@ fn state(name: &str, node: &Node, inherited: QueryLanguage) -> Result<State> {
         output: get("Output").map(Node::to_value),
         transition,
         kind,
+        reads_context: mentions_context(node),
     })
+}
+
+/// True when a string anywhere in `node` mentions the context object.
+fn mentions_context(node: &Node) -> bool {
+    let mut stack = vec![node];
+    while let Some(node) = stack.pop() {
+        match &node.kind {
+            Kind::String(s) if s.value.contains("$$") || s.value.contains("$states.context") => {
+                return true;
+            }
+            Kind::Array(items) => stack.extend(items),
+            Kind::Object(object) => stack.extend(object.members.iter().map(|m| &m.value)),
+            _ => {}
+        }
+    }
+    false
 }
 
 fn compiled(text: &str) -> Result<CompiledPath> {

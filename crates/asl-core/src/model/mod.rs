@@ -94,6 +94,9 @@ pub struct State {
     pub transition: Transition,
     /// What kind of state it is.
     pub kind: StateKind,
+    /// Whether any of its fields mentions the context object (`$$`, `$states.context`): the
+    /// executor builds the context object only for the states that read it.
+    pub reads_context: bool,
 }
 
 /// The kinds of state.

@@ -1,0 +1,732 @@
+//! The scheduler. A run is a set of fibers, one per `States` block being run (the machine, each
+//! Parallel branch, each Map iteration), on a virtual clock. A fiber runs one state at a time and
+//! then goes to the back of the ready queue, so concurrent branches and iterations interleave as
+//! they do on AWS; it sleeps on a timer (a Wait state, a retry's back-off) or waits for its
+//! children (Parallel, Map). When no fiber is ready, the clock jumps to the next timer. Nothing
+//! here reads a real clock: the same definition, input, mocks and seed give the same run.
+
+use super::fan_out::Join;
+use super::report::{CatchRecord, RetryRecord};
+use super::scopes::{ScopeId, Scopes};
+use super::{Execution, ExecutionStatus, RunOptions};
+use crate::exec::context::{StateContext, context_object};
+use crate::exec::dataflow::Env;
+use crate::exec::error::{StatesError, names};
+use crate::exec::history::{EventKind, HistoryEvent};
+use crate::exec::mock::Mocks;
+use crate::exec::retry::{backoff_seconds, first_match};
+use crate::exec::rng::Rng;
+use crate::exec::step::{self, Exit, Next};
+use crate::model::{Machine, ResultFields, State, StateKind};
+use serde_json::Value;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
+
+/// A fiber's index.
+pub(super) type FiberId = usize;
+
+/// One `States` block being run.
+pub(super) struct Fiber<'m> {
+    /// The block.
+    pub(super) block: &'m Machine,
+    /// Its variables.
+    pub(super) scope: ScopeId,
+    /// The Parallel or Map state's fiber waiting for it, and its slot there (branch or item
+    /// index).
+    pub(super) parent: Option<(FiberId, usize)>,
+    /// The last event of its causal chain: the `previousEventId` of its next event.
+    pub(super) last: u64,
+    /// What it does next.
+    pub(super) pc: Pc<'m>,
+    /// A Distributed Map's child execution: its events are not part of this history.
+    pub(super) silent: bool,
+}
+
+/// What a fiber does next.
+pub(super) enum Pc<'m> {
+    /// Enter this state with this input.
+    Enter(&'m State, Value),
+    /// Sleep until a timer: then leave the state, or retry it.
+    Sleep(Visit<'m>, Wake<'m>),
+    /// Wait for the branches or iterations of a Parallel or Map state.
+    Join(Visit<'m>, Join),
+    /// Fail at once (a block whose StartAt names no state).
+    Fail(StatesError),
+    /// Nothing: the fiber ended.
+    Done,
+}
+
+/// What a fiber does when its timer fires.
+pub(super) enum Wake<'m> {
+    /// Leave the state (a Wait state's wait is over).
+    Exit(Exit<'m>),
+    /// Run the state again (a retry).
+    Retry,
+}
+
+/// One visit to a state: from its `…StateEntered` event to its exit.
+pub(super) struct Visit<'m> {
+    /// The state.
+    pub(super) state: &'m State,
+    /// Its raw input.
+    pub(super) input: Value,
+    /// The id of its `…StateEntered` event (error causes name it).
+    pub(super) entered_id: u64,
+    /// When it was entered.
+    pub(super) entered_millis: i64,
+    /// Each retrier's attempts so far.
+    pub(super) attempts: Vec<u64>,
+    /// `$$.State.RetryCount`.
+    pub(super) retry_count: u64,
+}
+
+/// How the execution ended.
+enum Finish {
+    Succeeded(Value),
+    Failed(StatesError),
+    TimedOut,
+    Aborted(StatesError),
+}
+
+/// The errors whose cause names the state and its `…StateEntered` event: the ones the engine
+/// raises about the state's own data (⚠ AWS records the prefix for States.Runtime and
+/// States.QueryEvaluationError; for the others it is our best reading).
+const LOCATED: [&str; 4] = [
+    names::RUNTIME,
+    names::QUERY_EVALUATION_ERROR,
+    names::INTRINSIC_FAILURE,
+    names::REFERENCE_PATH_CONFLICT,
+];
+
+/// The longest an execution may run: five minutes for Express, a year for Standard.
+const EXPRESS_MAX_MILLIS: i64 = 5 * 60 * 1000;
+const STANDARD_MAX_MILLIS: i64 = 365 * 24 * 3600 * 1000;
+
+/// A run in progress.
+pub(super) struct Engine<'m> {
+    machine: &'m Machine,
+    pub(super) options: RunOptions,
+    pub(super) mocks: Option<Mocks>,
+    /// The execution's input.
+    pub(super) input: Value,
+    /// The virtual clock, in milliseconds since the epoch.
+    pub(super) clock: i64,
+    pub(super) rng: Rng,
+    pub(super) events: Vec<HistoryEvent>,
+    pub(super) fibers: Vec<Fiber<'m>>,
+    ready: VecDeque<FiberId>,
+    timers: BinaryHeap<Reverse<(i64, u64, FiberId)>>,
+    timer_seq: u64,
+    pub(super) scopes: Scopes,
+    transitions: u64,
+    deadline: i64,
+    finish: Option<Finish>,
+    pub(super) retries: Vec<RetryRecord>,
+    pub(super) catches: Vec<CatchRecord>,
+}
+
+impl<'m> Engine<'m> {
+    pub(super) fn new(machine: &'m Machine, input: Value, mut options: RunOptions) -> Self {
+        let start = options.start_millis;
+        let longest = if options.express {
+            EXPRESS_MAX_MILLIS
+        } else {
+            STANDARD_MAX_MILLIS
+        };
+        let own = machine
+            .timeout_seconds
+            .map_or(longest, |s| (s as i64).saturating_mul(1000));
+        Engine {
+            machine,
+            mocks: options.mocks.take(),
+            rng: Rng::new(options.seed),
+            options,
+            input,
+            clock: start,
+            events: Vec::new(),
+            fibers: Vec::new(),
+            ready: VecDeque::new(),
+            timers: BinaryHeap::new(),
+            timer_seq: 0,
+            scopes: Scopes::default(),
+            transitions: 0,
+            deadline: start.saturating_add(own.min(longest)),
+            finish: None,
+            retries: Vec::new(),
+            catches: Vec::new(),
+        }
+    }
+
+    pub(super) fn run(mut self) -> Execution {
+        let role_arn = self.options.identity.role_arn.clone();
+        let started = self.emit_after(
+            0,
+            false,
+            EventKind::ExecutionStarted {
+                input: self.input.clone(),
+                role_arn,
+            },
+        );
+        debug_assert_eq!(started, 1);
+        let input = self.input.clone();
+        self.spawn(self.machine, None, None, 0, input, false);
+        while self.finish.is_none() {
+            if let Some(id) = self.ready.pop_front() {
+                self.step(id);
+                continue;
+            }
+            match self.timers.pop() {
+                Some(Reverse((at, _, _))) if at > self.deadline => {
+                    self.clock = self.deadline;
+                    self.time_out();
+                }
+                Some(Reverse((at, _, id))) => {
+                    self.clock = self.clock.max(at);
+                    if matches!(self.fibers[id].pc, Pc::Sleep(..)) {
+                        self.ready.push_back(id);
+                    }
+                }
+                None => {
+                    // Every fiber waits for another: only a malformed machine gets here.
+                    self.finish = Some(Finish::Failed(StatesError::runtime(
+                        "The execution cannot go on: no state is running and none is waiting",
+                    )));
+                }
+            }
+        }
+        self.into_execution()
+    }
+
+    fn into_execution(self) -> Execution {
+        let identity = &self.options.identity;
+        let (status, output, error) = match self.finish {
+            Some(Finish::Succeeded(output)) => (ExecutionStatus::Succeeded, Some(output), None),
+            Some(Finish::Failed(e)) => (ExecutionStatus::Failed, None, Some(e)),
+            Some(Finish::TimedOut) => (ExecutionStatus::TimedOut, None, None),
+            Some(Finish::Aborted(e)) => (ExecutionStatus::Aborted, None, Some(e)),
+            None => (ExecutionStatus::Aborted, None, None),
+        };
+        let (error, cause) = error.map_or((None, None), |e| (e.error, e.cause));
+        Execution {
+            execution_arn: identity.execution_arn(self.options.express),
+            state_machine_arn: identity.state_machine_arn(),
+            name: identity.execution_name.clone(),
+            status,
+            start_millis: self.options.start_millis,
+            stop_millis: self.clock,
+            input: self.input,
+            output,
+            error,
+            cause,
+            events: self.events,
+            retries: self.retries,
+            catches: self.catches,
+        }
+    }
+
+    fn time_out(&mut self) {
+        let last = self.events.len() as u64;
+        self.emit_after(
+            last,
+            false,
+            EventKind::ExecutionTimedOut {
+                error: None,
+                cause: None,
+            },
+        );
+        self.finish = Some(Finish::TimedOut);
+    }
+
+    /// Start a fiber running `block` with `input`.
+    pub(super) fn spawn(
+        &mut self,
+        block: &'m Machine,
+        outer_scope: Option<ScopeId>,
+        parent: Option<(FiberId, usize)>,
+        last: u64,
+        input: Value,
+        silent: bool,
+    ) -> FiberId {
+        let scope = self.scopes.open(outer_scope);
+        let id = self.fibers.len();
+        self.fibers.push(Fiber {
+            block,
+            scope,
+            parent,
+            last,
+            pc: Pc::Done,
+            silent,
+        });
+        match block.state(&block.start_at) {
+            Some(state) => {
+                self.fibers[id].pc = Pc::Enter(state, input);
+                self.ready.push_back(id);
+            }
+            None => {
+                let error = StatesError::runtime(format!(
+                    "StartAt names '{}', which is not a state of its block",
+                    block.start_at
+                ));
+                self.fibers[id].pc = Pc::Fail(error);
+                self.ready.push_back(id);
+            }
+        }
+        id
+    }
+
+    fn step(&mut self, id: FiberId) {
+        match std::mem::replace(&mut self.fibers[id].pc, Pc::Done) {
+            Pc::Enter(state, input) => self.enter(id, state, input),
+            Pc::Sleep(visit, Wake::Retry) => self.work(id, visit),
+            Pc::Sleep(visit, Wake::Exit(exit)) => self.exit(id, &visit, exit),
+            Pc::Fail(error) => self.finish_fiber(id, Err(error)),
+            other @ (Pc::Join(..) | Pc::Done) => self.fibers[id].pc = other,
+        }
+    }
+
+    fn enter(&mut self, id: FiberId, state: &'m State, input: Value) {
+        self.transitions += 1;
+        if self.transitions > self.options.limits.max_transitions {
+            self.finish = Some(Finish::Aborted(StatesError::new(
+                "Playground.TransitionLimitExceeded",
+                format!(
+                    "The playground stopped the execution after {} state transitions: it looks endless. \
+                     Raise the limit if it is not.",
+                    self.options.limits.max_transitions
+                ),
+            )));
+            return;
+        }
+        let entered_id = self.emit(
+            id,
+            EventKind::StateEntered {
+                state_type: state.kind.type_name(),
+                name: state.name.clone(),
+                input: input.clone(),
+            },
+        );
+        let visit = Visit {
+            state,
+            input,
+            entered_id,
+            entered_millis: self.clock,
+            attempts: Vec::new(),
+            retry_count: 0,
+        };
+        self.work(id, visit);
+    }
+
+    /// Do the work of the state being visited.
+    pub(super) fn work(&mut self, id: FiberId, visit: Visit<'m>) {
+        let state = visit.state;
+        match &state.kind {
+            StateKind::Pass(pass) => {
+                let result = self.with_env(id, &visit, None, |env, input| {
+                    step::pass(state, pass, input, env, &mut ())
+                });
+                self.settle(id, &visit, result);
+            }
+            StateKind::Choice(choice) => {
+                let result = self.with_env(id, &visit, None, |env, input| {
+                    step::choice(state, choice, input, env, &mut ())
+                });
+                self.settle(id, &visit, result);
+            }
+            StateKind::Succeed => {
+                let result = self.with_env(id, &visit, None, |env, input| {
+                    step::succeed(state, input, env, &mut ())
+                });
+                self.settle(id, &visit, result);
+            }
+            StateKind::Fail(fail) => {
+                let error = self.with_env(id, &visit, None, |env, input| {
+                    step::fail(fail, input, env, &mut ())
+                });
+                let error = self.located(&visit, error);
+                self.state_failed(id, &visit, error);
+            }
+            StateKind::Wait(wait) => {
+                let now = self.clock;
+                let result = self.with_env(id, &visit, None, |env, input| {
+                    step::wait(state, wait, input, now, env, &mut ())
+                });
+                match result {
+                    Ok((until, exit)) if until > now => {
+                        self.fibers[id].pc = Pc::Sleep(visit, Wake::Exit(exit));
+                        self.timer(until, id);
+                    }
+                    Ok((_, exit)) => self.exit(id, &visit, exit),
+                    Err(error) => {
+                        let error = self.located(&visit, error);
+                        self.state_failed(id, &visit, error);
+                    }
+                }
+            }
+            StateKind::Task(task) => self.task(id, visit, task),
+            StateKind::Parallel(parallel) => self.parallel(id, visit, parallel),
+            StateKind::Map(map) => self.map(id, visit, map),
+        }
+    }
+
+    /// Run `f` with the state's environment: its context object (when the state reads it), the
+    /// fiber's variables and the run's random source.
+    pub(super) fn with_env<R>(
+        &mut self,
+        id: FiberId,
+        visit: &Visit<'m>,
+        token: Option<&str>,
+        f: impl FnOnce(&mut Env<'_>, &Value) -> R,
+    ) -> R {
+        let context = self.context(visit, token, None);
+        let view = self.scopes.view(self.fibers[id].scope);
+        let mut env = Env {
+            context: &context,
+            variables: &view,
+            rng: &mut self.rng,
+        };
+        f(&mut env, &visit.input)
+    }
+
+    /// The context object of a visit, or `null` when the state never reads it.
+    pub(super) fn context(
+        &self,
+        visit: &Visit<'m>,
+        token: Option<&str>,
+        map_item: Option<(usize, &Value, Option<&str>)>,
+    ) -> Value {
+        if !visit.state.reads_context {
+            return Value::Null;
+        }
+        let retries = matches!(
+            visit.state.kind,
+            StateKind::Task(_) | StateKind::Parallel(_) | StateKind::Map(_)
+        );
+        let state = StateContext {
+            name: &visit.state.name,
+            entered_millis: visit.entered_millis,
+            retry_count: retries.then_some(visit.retry_count),
+            task_token: token,
+            map_item,
+        };
+        context_object(
+            &self.options.identity,
+            self.options.express,
+            &self.input,
+            self.options.start_millis,
+            0,
+            &state,
+        )
+    }
+
+    fn settle(&mut self, id: FiberId, visit: &Visit<'m>, result: Result<Exit<'m>, StatesError>) {
+        match result {
+            Ok(exit) => self.exit(id, visit, exit),
+            Err(error) => {
+                let error = self.located(visit, error);
+                self.state_failed(id, visit, error);
+            }
+        }
+    }
+
+    /// The cause of an error the state raised about its own data names the state and the event
+    /// it was entered at.
+    pub(super) fn located(&self, visit: &Visit<'m>, mut error: StatesError) -> StatesError {
+        if LOCATED.contains(&error.name()) {
+            let prefix = format!(
+                "An error occurred while executing the state '{}' (entered at the event id #{}). ",
+                visit.state.name, visit.entered_id
+            );
+            error.cause = Some(prefix + error.cause.as_deref().unwrap_or_default());
+        }
+        error
+    }
+
+    /// Leave the state: record its exit, store what it assigned, go on.
+    pub(super) fn exit(&mut self, id: FiberId, visit: &Visit<'m>, exit: Exit<'m>) {
+        if let Err(error) = self.check_size(&visit.state.name, &exit.output) {
+            return self.state_failed(id, visit, error);
+        }
+        let state = visit.state;
+        let assigned = (!exit.assigned.is_empty()).then(|| exit.assigned.clone());
+        self.emit(
+            id,
+            EventKind::StateExited {
+                state_type: state.kind.type_name(),
+                name: state.name.clone(),
+                output: exit.output.clone(),
+                assigned,
+            },
+        );
+        if !exit.assigned.is_empty() {
+            self.scopes.assign(self.fibers[id].scope, exit.assigned);
+        }
+        match exit.next {
+            Next::State(name) => match self.fibers[id].block.state(name) {
+                Some(next) => {
+                    self.fibers[id].pc = Pc::Enter(next, exit.output);
+                    self.ready.push_back(id);
+                }
+                None => {
+                    let error =
+                        StatesError::runtime(format!("There is no state named '{name}' to go to"));
+                    self.finish_fiber(id, Err(error));
+                }
+            },
+            Next::End => self.finish_fiber(id, Ok(exit.output)),
+        }
+    }
+
+    /// `States.DataLimitExceeded` when a payload is over the limit.
+    pub(super) fn check_size(&self, name: &str, value: &Value) -> Result<(), StatesError> {
+        let limit = self.options.limits.max_payload_bytes;
+        if json_size(value, limit) > limit {
+            return Err(StatesError::new(
+                names::DATA_LIMIT_EXCEEDED,
+                format!(
+                    "The state/task '{name}' returned a result with a size exceeding the maximum number of bytes service limit."
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The state failed and nothing handles it: the fiber fails with the error. A Task inside a
+    /// branch or iteration is aborted, as AWS records.
+    pub(super) fn state_failed(&mut self, id: FiberId, visit: &Visit<'m>, error: StatesError) {
+        let fiber = &self.fibers[id];
+        if fiber.parent.is_some() && matches!(visit.state.kind, StateKind::Task(_)) {
+            let (last, silent) = (fiber.last, fiber.silent);
+            self.emit_after(last, silent, EventKind::StateAborted { state_type: "Task" });
+        }
+        self.finish_fiber(id, Err(error));
+    }
+
+    /// The fiber ended: the execution ends with it (the top level), or its parent learns.
+    pub(super) fn finish_fiber(&mut self, id: FiberId, result: Result<Value, StatesError>) {
+        self.fibers[id].pc = Pc::Done;
+        let (parent, last, scope) = {
+            let fiber = &self.fibers[id];
+            (fiber.parent, fiber.last, fiber.scope)
+        };
+        self.scopes.close(scope);
+        match parent {
+            Some((parent, slot)) => self.child_done(parent, slot, id, result),
+            None => match result {
+                Ok(output) => {
+                    self.emit_after(
+                        last,
+                        false,
+                        EventKind::ExecutionSucceeded {
+                            output: output.clone(),
+                        },
+                    );
+                    self.finish.get_or_insert(Finish::Succeeded(output));
+                }
+                Err(error) => {
+                    self.emit_after(
+                        last,
+                        false,
+                        EventKind::ExecutionFailed {
+                            error: error.error.clone(),
+                            cause: error.cause.clone(),
+                        },
+                    );
+                    self.finish.get_or_insert(Finish::Failed(error));
+                }
+            },
+        }
+    }
+
+    /// A Task, Parallel or Map reported `error` (its failure event is the fiber's last): retry
+    /// it, catch it, or fail. `give_up` are the events recorded when it is not retried
+    /// (`ParallelStateFailed`, `MapStateFailed`).
+    pub(super) fn handle_error(
+        &mut self,
+        id: FiberId,
+        mut visit: Visit<'m>,
+        fields: &'m ResultFields,
+        error: StatesError,
+        give_up: Vec<EventKind>,
+    ) {
+        let failure_event = self.fibers[id].last;
+        if let Some((index, retrier)) = first_match(&fields.retry, |r| &r.error_equals, &error) {
+            visit.attempts.resize(fields.retry.len(), 0);
+            let attempt = visit.attempts[index];
+            if attempt < retrier.max_attempts {
+                let seconds = backoff_seconds(retrier, attempt, &mut self.rng);
+                let delay_millis = (seconds * 1000.0).round() as i64;
+                visit.attempts[index] += 1;
+                visit.retry_count += 1;
+                self.retries.push(RetryRecord {
+                    state: visit.state.name.clone(),
+                    event_id: failure_event,
+                    error: error.error.clone(),
+                    cause: error.cause.clone(),
+                    retrier: index,
+                    attempt: attempt + 1,
+                    delay_millis,
+                });
+                let at = self.clock.saturating_add(delay_millis);
+                self.fibers[id].pc = Pc::Sleep(visit, Wake::Retry);
+                self.timer(at, id);
+                return;
+            }
+        }
+        for kind in give_up {
+            self.emit(id, kind);
+        }
+        let Some((index, catcher)) = first_match(&fields.catch, |c| &c.error_equals, &error) else {
+            return self.state_failed(id, &visit, error);
+        };
+        let result = self.with_env(id, &visit, None, |env, input| {
+            step::catch(catcher, input, &error, env)
+        });
+        match result {
+            Ok(exit) => {
+                self.catches.push(CatchRecord {
+                    state: visit.state.name.clone(),
+                    event_id: failure_event,
+                    error: error.error.clone(),
+                    cause: error.cause.clone(),
+                    catcher: index,
+                    next: catcher.next.clone(),
+                });
+                self.exit(id, &visit, exit);
+            }
+            Err(e) => {
+                let e = self.located(&visit, e);
+                self.state_failed(id, &visit, e);
+            }
+        }
+    }
+
+    /// Stop a fiber that is still running because a sibling failed: its state records that it
+    /// was aborted, with `prev` (the failure) as its previous event.
+    pub(super) fn abort(&mut self, id: FiberId, prev: u64) {
+        let silent = self.fibers[id].silent;
+        let aborted = |state: &State| match state.kind {
+            StateKind::Task(_)
+            | StateKind::Wait(_)
+            | StateKind::Parallel(_)
+            | StateKind::Map(_) => Some(EventKind::StateAborted {
+                state_type: state.kind.type_name(),
+            }),
+            _ => None,
+        };
+        match std::mem::replace(&mut self.fibers[id].pc, Pc::Done) {
+            Pc::Done => return,
+            Pc::Sleep(visit, _) => {
+                if let Some(kind) = aborted(visit.state) {
+                    self.emit_after(prev, silent, kind);
+                }
+            }
+            Pc::Join(visit, join) => {
+                self.abort_children(&visit, &join, prev);
+                if let Some(kind) = aborted(visit.state) {
+                    self.emit_after(prev, silent, kind);
+                }
+            }
+            Pc::Enter(..) | Pc::Fail(..) => {}
+        }
+        self.scopes.close(self.fibers[id].scope);
+    }
+
+    /// Record an event that follows the fiber's chain, and make it the chain's last.
+    pub(super) fn emit(&mut self, id: FiberId, kind: EventKind) -> u64 {
+        let (prev, silent) = (self.fibers[id].last, self.fibers[id].silent);
+        let event = self.emit_after(prev, silent, kind);
+        if !silent {
+            self.fibers[id].last = event;
+        }
+        event
+    }
+
+    /// Record an event with `prev` as its previous event. A silent fiber's events are not
+    /// recorded; a Standard execution that reaches the history limit fails.
+    pub(super) fn emit_after(&mut self, prev: u64, silent: bool, kind: EventKind) -> u64 {
+        if silent {
+            return prev;
+        }
+        let limit = self.options.limits.max_events;
+        if !self.options.express && self.events.len() >= limit {
+            if self.finish.is_none() {
+                self.finish = Some(Finish::Failed(StatesError::runtime(format!(
+                    "The execution reached the limit of {limit} events in its history."
+                ))));
+            }
+            return prev;
+        }
+        let id = self.events.len() as u64 + 1;
+        self.events.push(HistoryEvent {
+            id,
+            previous_event_id: prev,
+            timestamp: self.clock,
+            kind,
+        });
+        id
+    }
+
+    /// Wake fiber `id` at `at`.
+    pub(super) fn timer(&mut self, at: i64, id: FiberId) {
+        self.timers.push(Reverse((at, self.timer_seq, id)));
+        self.timer_seq += 1;
+    }
+}
+
+/// The size of a value's compact JSON text, counted up to a little past `limit`.
+pub(super) fn json_size(value: &Value, limit: usize) -> usize {
+    fn string(s: &str) -> usize {
+        2 + s
+            .bytes()
+            .map(|b| match b {
+                b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => 2,
+                0..=0x1f => 6,
+                _ => 1,
+            })
+            .sum::<usize>()
+    }
+    let mut total = 0;
+    let mut stack = vec![value];
+    while let Some(value) = stack.pop() {
+        total += match value {
+            Value::Null => 4,
+            Value::Bool(true) => 4,
+            Value::Bool(false) => 5,
+            Value::Number(n) => n.to_string().len(),
+            Value::String(s) => string(s),
+            Value::Array(items) => {
+                stack.extend(items);
+                2 + items.len().saturating_sub(1)
+            }
+            Value::Object(map) => {
+                stack.extend(map.values());
+                2 + map.len().saturating_sub(1) + map.keys().map(|k| string(k) + 1).sum::<usize>()
+            }
+        };
+        if total > limit {
+            break;
+        }
+    }
+    total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_size;
+    use serde_json::json;
+
+    #[test]
+    fn sizes_are_those_of_compact_json() {
+        for value in [
+            json!(null),
+            json!({"a": [1, 2.5, "x\"y\n", {"b": false}], "c": {}, "d": []}),
+            json!("\u{1}é"),
+        ] {
+            assert_eq!(
+                json_size(&value, usize::MAX),
+                value.to_string().len(),
+                "{value}"
+            );
+        }
+    }
+}

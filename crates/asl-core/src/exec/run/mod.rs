@@ -1,0 +1,235 @@
+//! Running a whole state machine on a virtual clock, as Step Functions would: every state type,
+//! Retry and Catch, Parallel branches and Map iterations interleaved, task outcomes from mocks,
+//! and the history AWS records.
+//!
+//! ```
+//! use asl_core::exec::run::{run_definition, RunOptions, ExecutionStatus};
+//! use serde_json::json;
+//!
+//! let definition = r#"{"StartAt": "Hello", "States": {
+//!     "Hello": {"Type": "Pass", "Result": "world", "ResultPath": "$.hello", "End": true}}}"#;
+//! let execution = run_definition(definition, json!({"n": 1}), RunOptions::default()).unwrap();
+//! assert_eq!(execution.status, ExecutionStatus::Succeeded);
+//! assert_eq!(execution.output, Some(json!({"n": 1, "hello": "world"})));
+//! let types: Vec<String> = execution.events.iter().map(|e| e.kind.type_name()).collect();
+//! assert_eq!(types, ["ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"]);
+//! ```
+
+mod engine;
+mod fan_out;
+mod item_reader;
+mod map_items;
+mod report;
+pub mod resource;
+mod scopes;
+mod task;
+
+pub use report::{CatchRecord, RetryRecord};
+
+use super::context::{Identity, format_timestamp};
+use super::history::HistoryEvent;
+use super::mock::Mocks;
+use crate::api::{self, ValidateOptions};
+use crate::diag::Severity;
+use crate::model::{self, Machine};
+use crate::source;
+use crate::validate::MachineType;
+use serde_json::{Map, Value, json};
+use std::collections::BTreeMap;
+
+/// How to run: who and when, the seed, the mocks, the limits.
+#[derive(Clone, Debug)]
+pub struct RunOptions {
+    /// Account, region, names and role for ARNs and the context object.
+    pub identity: Identity,
+    /// An Express execution (no history limit, five minutes at most) rather than a Standard
+    /// one.
+    pub express: bool,
+    /// When the execution starts, in milliseconds since the epoch.
+    pub start_millis: i64,
+    /// The seed of the random source (`States.UUID`, `States.MathRandom`, jitter, task tokens).
+    pub seed: u64,
+    /// The mocked task outcomes of the test case, if any.
+    pub mocks: Option<Mocks>,
+    /// The simulated S3 objects a Map's ItemReader reads, by `bucket/key`.
+    pub s3_objects: BTreeMap<String, String>,
+    /// Whether a Map iterates over a JSON object (one iteration per member, the key in
+    /// `$$.Map.Item.Key`), as AWS documents since 2025 (⚠ older recordings show objects
+    /// rejected).
+    pub iterate_objects: bool,
+    /// The limits.
+    pub limits: Limits,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            identity: Identity::default(),
+            express: false,
+            start_millis: 1_704_067_200_000,
+            seed: 0,
+            mocks: None,
+            s3_objects: BTreeMap::new(),
+            iterate_objects: true,
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// The limits of a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The most history events a Standard execution may have (AWS: 25,000).
+    pub max_events: usize,
+    /// The most states the playground enters before it stops a run that seems endless.
+    pub max_transitions: u64,
+    /// The largest payload, in bytes of compact JSON (AWS: 256 KiB).
+    pub max_payload_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_events: 25_000,
+            max_transitions: 1_000_000,
+            max_payload_bytes: 262_144,
+        }
+    }
+}
+
+/// How an execution ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExecutionStatus {
+    /// `SUCCEEDED`.
+    Succeeded,
+    /// `FAILED`.
+    Failed,
+    /// `TIMED_OUT`.
+    TimedOut,
+    /// `ABORTED`.
+    Aborted,
+}
+
+impl ExecutionStatus {
+    /// AWS's name for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExecutionStatus::Succeeded => "SUCCEEDED",
+            ExecutionStatus::Failed => "FAILED",
+            ExecutionStatus::TimedOut => "TIMED_OUT",
+            ExecutionStatus::Aborted => "ABORTED",
+        }
+    }
+}
+
+/// A finished execution: what `DescribeExecution` and `GetExecutionHistory` would say, and what
+/// the playground adds (every retry and catch, with its reason).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Execution {
+    /// `executionArn`.
+    pub execution_arn: String,
+    /// `stateMachineArn`.
+    pub state_machine_arn: String,
+    /// `name`.
+    pub name: String,
+    /// `status`.
+    pub status: ExecutionStatus,
+    /// When it started, in milliseconds since the epoch.
+    pub start_millis: i64,
+    /// When it stopped.
+    pub stop_millis: i64,
+    /// The input.
+    pub input: Value,
+    /// The output, when it succeeded.
+    pub output: Option<Value>,
+    /// The error, when it did not.
+    pub error: Option<String>,
+    /// The cause, when it did not.
+    pub cause: Option<String>,
+    /// The history.
+    pub events: Vec<HistoryEvent>,
+    /// Every retry, in order.
+    pub retries: Vec<RetryRecord>,
+    /// Every error a catcher took, in order.
+    pub catches: Vec<CatchRecord>,
+}
+
+impl Execution {
+    /// `DescribeExecution`'s fields (payloads as JSON strings, as AWS has them) and `events`,
+    /// the history as `GetExecutionHistory` returns it.
+    pub fn to_json(&self) -> Value {
+        let mut out = Map::new();
+        out.insert("executionArn".into(), json!(self.execution_arn));
+        out.insert("stateMachineArn".into(), json!(self.state_machine_arn));
+        out.insert("name".into(), json!(self.name));
+        out.insert("status".into(), json!(self.status.as_str()));
+        out.insert(
+            "startDate".into(),
+            json!(format_timestamp(self.start_millis)),
+        );
+        out.insert("stopDate".into(), json!(format_timestamp(self.stop_millis)));
+        out.insert("input".into(), json!(self.input.to_string()));
+        if let Some(output) = &self.output {
+            out.insert("output".into(), json!(output.to_string()));
+        }
+        if let Some(error) = &self.error {
+            out.insert("error".into(), json!(error));
+        }
+        if let Some(cause) = &self.cause {
+            out.insert("cause".into(), json!(cause));
+        }
+        out.insert(
+            "events".into(),
+            Value::Array(self.events.iter().map(HistoryEvent::to_json).collect()),
+        );
+        out.insert(
+            "retries".into(),
+            Value::Array(self.retries.iter().map(RetryRecord::to_json).collect()),
+        );
+        out.insert(
+            "catches".into(),
+            Value::Array(self.catches.iter().map(CatchRecord::to_json).collect()),
+        );
+        Value::Object(out)
+    }
+}
+
+/// A definition that cannot be run: it does not read or does not validate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunError(pub String);
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Read, validate and run a definition. A definition with errors is not run: the error lists
+/// them as `CreateStateMachine` would.
+pub fn run_definition(
+    definition: &str,
+    input: Value,
+    options: RunOptions,
+) -> Result<Execution, RunError> {
+    let document = source::read(definition, None)
+        .map_err(|d| RunError(format!("{}: {}", d.code, d.message)))?;
+    let validate = ValidateOptions {
+        severity: Severity::Error,
+        machine_type: if options.express {
+            MachineType::Express
+        } else {
+            MachineType::Standard
+        },
+        ..ValidateOptions::default()
+    };
+    if let Some(message) = api::validate(definition, &validate).create_state_machine_message() {
+        return Err(RunError(message));
+    }
+    let machine = model::build_machine(&document.root).map_err(|e| RunError(e.0))?;
+    Ok(run(&machine, input, options))
+}
+
+/// Run a machine built from a valid definition.
+pub fn run(machine: &Machine, input: Value, options: RunOptions) -> Execution {
+    engine::Engine::new(machine, input, options).run()
+}

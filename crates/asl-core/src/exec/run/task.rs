@@ -1,0 +1,320 @@
+//! Task states: the request (InputPath, Parameters, timeouts), the events of the integration, the
+//! outcome from the mocks, then Retry/Catch or the result's data flow.
+
+use super::engine::{Engine, FiberId, Visit};
+use super::resource::{Pattern, TaskResource};
+use crate::exec::dataflow::{Env, apply_path, apply_template};
+use crate::exec::error::{StatesError, names};
+use crate::exec::history::{self, EventKind};
+use crate::exec::mock::{Invocation, MockOutcome};
+use crate::exec::step;
+use crate::model::{Seconds, Task};
+use crate::path::Roots;
+use serde_json::Value;
+
+/// What the task is asked: its parameters and time limits.
+struct Request {
+    parameters: Value,
+    timeout: Option<u64>,
+    heartbeat: Option<u64>,
+}
+
+/// How a task failed.
+struct Failure {
+    error: StatesError,
+    timed_out: bool,
+}
+
+impl<'m> Engine<'m> {
+    pub(super) fn task(&mut self, id: FiberId, visit: Visit<'m>, task: &'m Task) {
+        let resource = TaskResource::parse(&task.resource);
+        let token = (resource.pattern() == Pattern::WaitForTaskToken && visit.state.reads_context)
+            .then(|| self.rng.uuid_v4());
+        let state = visit.state;
+        let request = self.with_env(id, &visit, token.as_deref(), |env, input| {
+            request(state, task, input, env)
+        });
+        let request = match request {
+            Ok(request) => request,
+            Err(error) => {
+                let error = self.located(&visit, error);
+                return self.handle_error(id, visit, &task.fields, error, Vec::new());
+            }
+        };
+        self.schedule(id, &resource, task, &request);
+        if let TaskResource::Integration {
+            pattern: Pattern::Sync | Pattern::WaitForTaskToken,
+            ..
+        } = resource
+        {
+            // The call that starts the job or hands out the token succeeded; its response is
+            // not mocked (⚠ Step Functions Local repeats the mocked result here).
+            let task_resource = history_resource(&resource);
+            self.emit(
+                id,
+                EventKind::TaskSubmitted {
+                    task: task_resource,
+                    output: Value::Object(serde_json::Map::new()),
+                },
+            );
+        }
+        let outcome = self.invoke(&visit, &resource);
+        match outcome {
+            Ok(result) => {
+                self.emit(id, succeeded(&resource, result.clone()));
+                let size_name = match resource {
+                    TaskResource::LambdaFunction(arn) => arn,
+                    TaskResource::Integration {
+                        resource_type: "lambda",
+                        ..
+                    } => "lambda",
+                    _ => &state.name,
+                };
+                if let Err(error) = self.check_size(size_name, &result) {
+                    return self.handle_error(id, visit, &task.fields, error, Vec::new());
+                }
+                let exit = self.with_env(id, &visit, token.as_deref(), |env, input| {
+                    step::finish(state, &task.fields, input, result, env, &mut ())
+                });
+                match exit {
+                    Ok(exit) => self.exit(id, &visit, exit),
+                    Err(error) => {
+                        let error = self.located(&visit, error);
+                        self.handle_error(id, visit, &task.fields, error, Vec::new());
+                    }
+                }
+            }
+            Err(failure) => {
+                let kind = failed(&resource, &failure);
+                self.emit(id, kind);
+                self.handle_error(id, visit, &task.fields, failure.error, Vec::new());
+            }
+        }
+    }
+
+    /// The events of a task being scheduled and started.
+    fn schedule(
+        &mut self,
+        id: FiberId,
+        resource: &TaskResource<'_>,
+        task: &Task,
+        request: &Request,
+    ) {
+        match resource {
+            TaskResource::LambdaFunction(arn) => {
+                self.emit(
+                    id,
+                    EventKind::LambdaFunctionScheduled {
+                        resource: (*arn).to_string(),
+                        input: request.parameters.clone(),
+                        timeout: request.timeout,
+                    },
+                );
+                self.emit(id, EventKind::LambdaFunctionStarted);
+            }
+            TaskResource::Activity(arn) => {
+                self.emit(
+                    id,
+                    EventKind::ActivityScheduled {
+                        resource: (*arn).to_string(),
+                        input: request.parameters.clone(),
+                        timeout: request.timeout,
+                        heartbeat: request.heartbeat,
+                    },
+                );
+                self.emit(id, EventKind::ActivityStarted { worker_name: None });
+            }
+            TaskResource::Integration { .. } => {
+                let role_arn = task
+                    .credentials
+                    .as_ref()
+                    .and_then(|c| c.get("RoleArn"))
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
+                self.emit(
+                    id,
+                    EventKind::TaskScheduled {
+                        task: history_resource(resource),
+                        region: self.options.identity.region.clone(),
+                        parameters: request.parameters.clone(),
+                        timeout: request.timeout,
+                        heartbeat: request.heartbeat,
+                        role_arn,
+                    },
+                );
+                self.emit(
+                    id,
+                    EventKind::TaskStarted {
+                        task: history_resource(resource),
+                    },
+                );
+            }
+        }
+    }
+
+    /// The task's outcome, from the mocks.
+    fn invoke(&mut self, visit: &Visit<'m>, resource: &TaskResource<'_>) -> Result<Value, Failure> {
+        let name = &visit.state.name;
+        let Some(mocks) = self.mocks.as_mut() else {
+            return Err(missing_mock(name, resource, None));
+        };
+        let test_case = mocks.test_case().to_string();
+        let outcome = match mocks.invoke(name) {
+            Invocation::NotMocked => return Err(missing_mock(name, resource, Some(&test_case))),
+            Invocation::Exhausted {
+                response,
+                invocation,
+            } => Err(format!(
+                "The mocked response '{response}' has no entry for invocation {invocation} of the state \
+                 '{name}' (the count starts at 0 and includes retries and Map iterations)."
+            )),
+            Invocation::Outcome(outcome) => Ok(outcome.clone()),
+        };
+        match outcome {
+            Err(message) => Err(Failure {
+                error: self.located(visit, StatesError::runtime(message)),
+                timed_out: false,
+            }),
+            Ok(MockOutcome::Return(value)) => Ok(resource.result_of_mock(&value)),
+            Ok(MockOutcome::Throw { error, cause }) => {
+                let timed_out = error == names::TIMEOUT;
+                let cause = (!(timed_out && cause.is_empty())).then_some(cause);
+                Err(Failure {
+                    error: StatesError {
+                        error: Some(error),
+                        cause,
+                    },
+                    timed_out,
+                })
+            }
+        }
+    }
+}
+
+/// InputPath, the time limits (read from the effective input) and Parameters.
+fn request(
+    state: &crate::model::State,
+    task: &Task,
+    input: &Value,
+    env: &mut Env<'_>,
+) -> Result<Request, StatesError> {
+    let effective = apply_path(&state.input_path, input, env)?;
+    let roots = Roots {
+        data: &effective,
+        context: env.context,
+        variables: env.variables,
+    };
+    let timeout = seconds(task.timeout.as_ref(), "TimeoutSecondsPath", roots)?;
+    let heartbeat = seconds(task.heartbeat.as_ref(), "HeartbeatSecondsPath", roots)?;
+    let parameters = match &task.fields.parameters {
+        Some(template) => apply_template(template, &effective, env)?,
+        None => effective,
+    };
+    Ok(Request {
+        parameters,
+        timeout,
+        heartbeat,
+    })
+}
+
+/// `TimeoutSeconds(Path)` or `HeartbeatSeconds(Path)`: a positive whole number of seconds.
+fn seconds(
+    field: Option<&Seconds>,
+    name: &str,
+    roots: Roots<'_>,
+) -> Result<Option<u64>, StatesError> {
+    match field {
+        None | Some(Seconds::Expression(_)) => Ok(None),
+        Some(Seconds::Literal(n)) => Ok(Some(*n)),
+        Some(Seconds::Path(path)) => {
+            let value = path.path.eval(roots).map_err(|failure| {
+                StatesError::runtime(format!("Invalid path '{}' : {failure}", path.text))
+            })?;
+            match value.as_u64() {
+                Some(n) if n > 0 => Ok(Some(n)),
+                _ => Err(StatesError::runtime(format!(
+                    "The {name} field refers to value \"{}\" which is not a positive integer: {}",
+                    match &value {
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    },
+                    path.text
+                ))),
+            }
+        }
+    }
+}
+
+fn missing_mock(state: &str, resource: &TaskResource<'_>, test_case: Option<&str>) -> Failure {
+    let resource = match resource {
+        TaskResource::LambdaFunction(arn) | TaskResource::Activity(arn) => (*arn).to_string(),
+        TaskResource::Integration {
+            resource_type,
+            resource,
+            ..
+        } => format!("{resource_type}:{resource}"),
+    };
+    let advice = match test_case {
+        Some(case) => format!("add it to the test case '{case}' of the mock configuration"),
+        None => "give a mock configuration and a test case that mock it".to_string(),
+    };
+    Failure {
+        error: StatesError::new(
+            "Playground.MockMissing",
+            format!(
+                "The Task state '{state}' ({resource}) has no mocked response: the playground does not call AWS, so {advice}."
+            ),
+        ),
+        timed_out: false,
+    }
+}
+
+fn history_resource(resource: &TaskResource<'_>) -> history::TaskResource {
+    let (resource_type, resource) = match resource {
+        TaskResource::Integration {
+            resource_type,
+            resource,
+            ..
+        } => (*resource_type, *resource),
+        TaskResource::LambdaFunction(arn) | TaskResource::Activity(arn) => ("", *arn),
+    };
+    history::TaskResource {
+        resource_type: resource_type.to_string(),
+        resource: resource.to_string(),
+    }
+}
+
+fn succeeded(resource: &TaskResource<'_>, output: Value) -> EventKind {
+    match resource {
+        TaskResource::LambdaFunction(_) => EventKind::LambdaFunctionSucceeded { output },
+        TaskResource::Activity(_) => EventKind::ActivitySucceeded { output },
+        TaskResource::Integration { .. } => EventKind::TaskSucceeded {
+            task: history_resource(resource),
+            output,
+        },
+    }
+}
+
+fn failed(resource: &TaskResource<'_>, failure: &Failure) -> EventKind {
+    let (error, cause) = (failure.error.error.clone(), failure.error.cause.clone());
+    match (resource, failure.timed_out) {
+        (TaskResource::LambdaFunction(_), false) => {
+            EventKind::LambdaFunctionFailed { error, cause }
+        }
+        (TaskResource::LambdaFunction(_), true) => {
+            EventKind::LambdaFunctionTimedOut { error, cause }
+        }
+        (TaskResource::Activity(_), false) => EventKind::ActivityFailed { error, cause },
+        (TaskResource::Activity(_), true) => EventKind::ActivityTimedOut { error, cause },
+        (TaskResource::Integration { .. }, false) => EventKind::TaskFailed {
+            task: history_resource(resource),
+            error,
+            cause,
+        },
+        (TaskResource::Integration { .. }, true) => EventKind::TaskTimedOut {
+            task: history_resource(resource),
+            error,
+            cause,
+        },
+    }
+}
