@@ -5,19 +5,14 @@ use super::request::{FieldValidation, Mock, Request};
 use super::{TestStateError, TestStateOptions, schema};
 use crate::api::{self, ValidateOptions};
 use crate::diag::{Code, Severity};
-use crate::exec::choice;
 use crate::exec::context::format_timestamp;
-use crate::exec::dataflow::{Env, apply_assign, apply_path, apply_result_path, apply_template};
+use crate::exec::dataflow::{Env, apply_path};
 use crate::exec::error::{StatesError, names};
-use crate::exec::retry::{backoff_seconds, matches};
+use crate::exec::retry::{backoff_seconds, first_match};
 use crate::exec::rng::Rng;
-use crate::exec::wait::wait_until;
-use crate::intrinsic::IntrinsicFailure;
+use crate::exec::step::{self, Exit, Next, Observer};
 use crate::json::{Kind, Node};
-use crate::model::{
-    self, Assign, FailField, Machine, PathField, QueryLanguage, ResultFields, ResultPath, State,
-    StateKind, Transition,
-};
+use crate::model::{self, Machine, PathField, QueryLanguage, ResultFields, State, StateKind, Task};
 use crate::path::Roots;
 use crate::source;
 use serde_json::{Map, Value, json};
@@ -349,8 +344,11 @@ struct Tester<'a> {
     assigned: Map<String, Value>,
 }
 
-impl Tester<'_> {
-    fn env<'r>(&'r self, rng: &'r mut Rng) -> Env<'r> {
+impl<'a> Tester<'a> {
+    fn env<'r>(&self, rng: &'r mut Rng) -> Env<'r>
+    where
+        'a: 'r,
+    {
         Env {
             context: self.env_context,
             variables: self.variables,
@@ -361,97 +359,38 @@ impl Tester<'_> {
     fn run(&mut self, rng: &mut Rng) -> Outcome {
         let input = self.request.input.clone();
         self.inspection.input = Some(input.clone());
-        let outcome = match &self.state.kind {
-            StateKind::Pass(pass) => self.pass(pass, &input, rng),
-            StateKind::Task(task) => self.with_handlers(&task.fields, &input, rng, |t, rng| {
-                t.task(&task.fields, &input, rng)
-            }),
-            StateKind::Parallel(p) => self.with_handlers(&p.fields, &input, rng, |t, rng| {
-                t.parallel(&p.fields, &input, rng)
-            }),
-            StateKind::Map(m) => {
-                self.with_handlers(&m.fields, &input, rng, |t, rng| t.map(m, &input, rng))
+        let state = self.state;
+        let mut env = self.env(rng);
+        let inspection = &mut self.inspection;
+        let exit = match &state.kind {
+            StateKind::Pass(pass) => step::pass(state, pass, &input, &mut env, inspection),
+            StateKind::Choice(c) => step::choice(state, c, &input, &mut env, inspection),
+            StateKind::Wait(w) => {
+                step::wait(state, w, &input, 0, &mut env, inspection).map(|(_, exit)| exit)
             }
-            StateKind::Choice(c) => self.choice(c, &input, rng),
-            StateKind::Wait(w) => self.wait(w, &input, rng),
-            StateKind::Succeed => self.succeed(&input, rng),
-            StateKind::Fail(f) => Ok(self.fail(f, &input, rng)),
+            StateKind::Succeed => step::succeed(state, &input, &mut env, inspection),
+            StateKind::Fail(f) => Err(step::fail(f, &input, &mut env, inspection)),
+            StateKind::Task(task) => return self.with_handlers(&task.fields, &input, rng),
+            StateKind::Parallel(p) => return self.with_handlers(&p.fields, &input, rng),
+            StateKind::Map(m) => return self.with_handlers(&m.fields, &input, rng),
         };
-        outcome.unwrap_or_else(Outcome::failed)
-    }
-
-    fn next(&self) -> Option<String> {
-        match &self.state.transition {
-            Transition::Next(next) => Some(next.clone()),
-            _ => None,
+        match exit {
+            Ok(exit) => self.succeeded(exit),
+            Err(error) => Outcome::failed(error),
         }
     }
 
-    fn input_path(&mut self, input: &Value, rng: &mut Rng) -> Result<Value, StatesError> {
-        let value = apply_path(&self.state.input_path, input, &self.env(rng))?;
-        self.inspection.after_input_path = Some(value.clone());
-        Ok(value)
-    }
-
-    fn output_path(&self, value: &Value, rng: &mut Rng) -> Result<Value, StatesError> {
-        apply_path(&self.state.output_path, value, &self.env(rng))
-    }
-
-    fn assign(
-        &mut self,
-        assign: Option<&Assign>,
-        data: &Value,
-        rng: &mut Rng,
-    ) -> Result<(), StatesError> {
-        if let Some(assign) = assign {
-            let values = apply_assign(assign, data, &mut self.env(rng))?;
-            self.assigned.extend(values);
-        }
-        Ok(())
-    }
-
-    fn pass(
-        &mut self,
-        pass: &model::Pass,
-        input: &Value,
-        rng: &mut Rng,
-    ) -> Result<Outcome, StatesError> {
-        let result = match &pass.result {
-            Some(result) => {
-                self.inspection.result = Some(result.clone());
-                result.clone()
-            }
-            None => {
-                let effective = self.input_path(input, rng)?;
-                let parameters = match &pass.parameters {
-                    Some(template) => apply_template(template, &effective, &mut self.env(rng))?,
-                    None => effective,
-                };
-                self.inspection.after_parameters = Some(parameters.clone());
-                parameters
-            }
+    fn succeeded(&mut self, exit: Exit<'_>) -> Outcome {
+        self.assigned.extend(exit.assigned);
+        let next = match exit.next {
+            Next::State(name) => Some(name.to_string()),
+            Next::End => None,
         };
-        self.inspection.after_result_selector = Some(result.clone());
-        let merged = apply_result_path(&pass.result_path, input, result.clone())?;
-        self.inspection.after_result_path = Some(merged.clone());
-        let output = self.output_path(&merged, rng)?;
-        self.assign(self.state.assign.as_ref(), &result, rng)?;
-        Ok(Outcome::succeeded(output, self.next()))
+        Outcome::succeeded(exit.output, next)
     }
 
-    /// The work of a Task: its mocked outcome.
-    fn task(
-        &mut self,
-        fields: &ResultFields,
-        input: &Value,
-        rng: &mut Rng,
-    ) -> Result<Value, StatesError> {
-        let effective = self.input_path(input, rng)?;
-        let parameters = match &fields.parameters {
-            Some(template) => apply_template(template, &effective, &mut self.env(rng))?,
-            None => effective,
-        };
-        self.inspection.after_parameters = Some(parameters);
+    /// The mocked outcome of the work.
+    fn mocked(&self) -> Result<Value, StatesError> {
         match &self.request.mock {
             Some(Mock::Result(result)) => Ok(result.clone()),
             Some(Mock::Error { error, cause }) => Err(StatesError {
@@ -462,20 +401,49 @@ impl Tester<'_> {
         }
     }
 
-    fn parallel(
-        &mut self,
-        _fields: &ResultFields,
-        _input: &Value,
-        _rng: &mut Rng,
-    ) -> Result<Value, StatesError> {
-        match &self.request.mock {
-            Some(Mock::Result(result)) => Ok(result.clone()),
-            Some(Mock::Error { error, cause }) => Err(StatesError {
-                error: error.clone(),
-                cause: cause.clone(),
-            }),
-            None => Err(StatesError::runtime("the state's outcome must be mocked")),
+    /// A Task, Parallel or Map: the work, then ResultSelector, ResultPath and OutputPath; an
+    /// error goes to the retriers, then the catchers.
+    fn with_handlers(&mut self, fields: &ResultFields, input: &Value, rng: &mut Rng) -> Outcome {
+        let result = match &self.state.kind {
+            StateKind::Task(task) => self.task(task, input, rng),
+            StateKind::Map(map) => self.map(map, input, rng),
+            _ => self.mocked(),
+        };
+        let result = match result {
+            Ok(result) => result,
+            Err(error) if error.is_runtime() => return Outcome::failed(error),
+            Err(error) => return self.handle(fields, input, error, rng),
+        };
+        // Only a Task reports its raw result; a mocked Parallel or Map goes straight to
+        // ResultSelector (as AWS's inspection data shows).
+        if matches!(self.state.kind, StateKind::Task(_)) {
+            self.inspection.result = Some(result.clone());
         }
+        let mut env = self.env(rng);
+        match step::finish(
+            self.state,
+            fields,
+            input,
+            result,
+            &mut env,
+            &mut self.inspection,
+        ) {
+            Ok(exit) => self.succeeded(exit),
+            Err(error) => Outcome::failed(error),
+        }
+    }
+
+    /// The work of a Task: its effective input, then its mocked outcome.
+    fn task(&mut self, task: &Task, input: &Value, rng: &mut Rng) -> Result<Value, StatesError> {
+        let mut env = self.env(rng);
+        step::prepare(
+            self.state,
+            task.fields.parameters.as_ref(),
+            input,
+            &mut env,
+            &mut self.inspection,
+        )?;
+        self.mocked()
     }
 
     fn map(
@@ -484,7 +452,9 @@ impl Tester<'_> {
         input: &Value,
         rng: &mut Rng,
     ) -> Result<Value, StatesError> {
-        let effective = self.input_path(input, rng)?;
+        let env = self.env(rng);
+        let effective = apply_path(&self.state.input_path, input, &env)?;
+        self.inspection.after_input_path = Some(effective.clone());
         let items = match &map.items_path {
             PathField::Path(path) => {
                 let roots = Roots {
@@ -544,45 +514,7 @@ impl Tester<'_> {
                 "The specified tolerated failure threshold was exceeded",
             ));
         }
-        match &self.request.mock {
-            Some(Mock::Result(result)) => Ok(result.clone()),
-            Some(Mock::Error { error, cause }) => Err(StatesError {
-                error: error.clone(),
-                cause: cause.clone(),
-            }),
-            None => Err(StatesError::runtime("the state's outcome must be mocked")),
-        }
-    }
-
-    /// A Task, Parallel or Map: the work, then ResultSelector, ResultPath and OutputPath; an
-    /// error goes to the retriers, then the catchers.
-    fn with_handlers(
-        &mut self,
-        fields: &ResultFields,
-        input: &Value,
-        rng: &mut Rng,
-        work: impl FnOnce(&mut Self, &mut Rng) -> Result<Value, StatesError>,
-    ) -> Result<Outcome, StatesError> {
-        let result = match work(self, rng) {
-            Ok(result) => result,
-            Err(error) if error.is_runtime() => return Err(error),
-            Err(error) => return self.handle(fields, input, error, rng),
-        };
-        // Only a Task reports its raw result; a mocked Parallel or Map goes straight to
-        // ResultSelector (as AWS's inspection data shows).
-        if matches!(self.state.kind, StateKind::Task(_)) {
-            self.inspection.result = Some(result.clone());
-        }
-        let selected = match &fields.result_selector {
-            Some(template) => apply_template(template, &result, &mut self.env(rng))?,
-            None => result.clone(),
-        };
-        self.inspection.after_result_selector = Some(selected.clone());
-        let merged = apply_result_path(&fields.result_path, input, selected)?;
-        self.inspection.after_result_path = Some(merged.clone());
-        let output = self.output_path(&merged, rng)?;
-        self.assign(self.state.assign.as_ref(), &result, rng)?;
-        Ok(Outcome::succeeded(output, self.next()))
+        self.mocked()
     }
 
     fn handle(
@@ -591,156 +523,62 @@ impl Tester<'_> {
         input: &Value,
         error: StatesError,
         rng: &mut Rng,
-    ) -> Result<Outcome, StatesError> {
+    ) -> Outcome {
         let mut details = Map::new();
-        if let Some((index, retrier)) = fields
-            .retry
-            .iter()
-            .enumerate()
-            .find(|(_, r)| matches(&r.error_equals, &error))
-        {
+        if let Some((index, retrier)) = first_match(&fields.retry, |r| &r.error_equals, &error) {
             details.insert("retryIndex".into(), json!(index));
             let attempt = self.request.retrier_retry_count;
             if attempt < retrier.max_attempts {
                 let seconds = backoff_seconds(retrier, attempt, rng).floor() as u64;
                 details.insert("retryBackoffIntervalSeconds".into(), json!(seconds));
                 self.inspection.error_details = Some(details);
-                return Ok(Outcome {
+                return Outcome {
                     status: Status::Retriable,
                     output: None,
                     error: Some(error),
                     next: None,
-                });
+                };
             }
         }
-        if let Some((index, catcher)) = fields
-            .catch
-            .iter()
-            .enumerate()
-            .find(|(_, c)| matches(&c.error_equals, &error))
-        {
+        if let Some((index, catcher)) = first_match(&fields.catch, |c| &c.error_equals, &error) {
             details.insert("catchIndex".into(), json!(index));
             self.inspection.error_details = Some(details);
-            let error_output = error.error_output();
-            let output = match &catcher.result_path {
-                ResultPath::Replace => error_output.clone(),
-                other => apply_result_path(other, input, error_output.clone())?,
+            let mut env = self.env(rng);
+            return match step::catch(catcher, input, &error, &mut env) {
+                Ok(exit) => {
+                    let mut outcome = self.succeeded(exit);
+                    outcome.status = Status::CaughtError;
+                    outcome.error = Some(error);
+                    outcome
+                }
+                Err(error) => Outcome::failed(error),
             };
-            self.assign(catcher.assign.as_ref(), &error_output, rng)?;
-            return Ok(Outcome {
-                status: Status::CaughtError,
-                output: Some(output),
-                error: Some(error),
-                next: Some(catcher.next.clone()),
-            });
         }
         if !details.is_empty() {
             self.inspection.error_details = Some(details);
         }
-        Ok(Outcome::failed(error))
+        Outcome::failed(error)
+    }
+}
+
+impl Observer for Inspection {
+    fn after_input_path(&mut self, value: &Value) {
+        self.after_input_path = Some(value.clone());
     }
 
-    fn choice(
-        &mut self,
-        choice: &model::Choice,
-        input: &Value,
-        rng: &mut Rng,
-    ) -> Result<Outcome, StatesError> {
-        let effective = self.input_path(input, rng)?;
-        let roots = Roots {
-            data: &effective,
-            context: self.env_context,
-            variables: self.variables,
-        };
-        let mut matched = None;
-        for rule in &choice.choices {
-            if choice::holds(&rule.condition, roots)? {
-                matched = Some(rule);
-                break;
-            }
-        }
-        let next = match matched {
-            Some(rule) => {
-                self.assign(rule.assign.as_ref(), &effective, rng)?;
-                rule.next.clone()
-            }
-            None => {
-                let Some(default) = &choice.default else {
-                    return Err(StatesError::runtime(
-                        "Failed to transition out of the state. The state does not point to a next state.",
-                    ));
-                };
-                self.assign(self.state.assign.as_ref(), &effective, rng)?;
-                default.clone()
-            }
-        };
-        let output = self.output_path(&effective, rng)?;
-        Ok(Outcome::succeeded(output, Some(next)))
+    fn after_parameters(&mut self, value: &Value) {
+        self.after_parameters = Some(value.clone());
     }
 
-    fn wait(
-        &mut self,
-        wait: &model::Wait,
-        input: &Value,
-        rng: &mut Rng,
-    ) -> Result<Outcome, StatesError> {
-        let effective = self.input_path(input, rng)?;
-        let roots = Roots {
-            data: &effective,
-            context: self.env_context,
-            variables: self.variables,
-        };
-        wait_until(wait, roots, 0)?;
-        self.assign(self.state.assign.as_ref(), &effective, rng)?;
-        let output = self.output_path(&effective, rng)?;
-        Ok(Outcome::succeeded(output, self.next()))
+    fn result(&mut self, value: &Value) {
+        self.result = Some(value.clone());
     }
 
-    fn succeed(&mut self, input: &Value, rng: &mut Rng) -> Result<Outcome, StatesError> {
-        let effective = self.input_path(input, rng)?;
-        let output = self.output_path(&effective, rng)?;
-        Ok(Outcome::succeeded(output, None))
+    fn after_result_selector(&mut self, value: &Value) {
+        self.after_result_selector = Some(value.clone());
     }
 
-    fn fail(&mut self, fail: &model::Fail, input: &Value, rng: &mut Rng) -> Outcome {
-        self.inspection.after_input_path = Some(input.clone());
-        let mut field = |value: &Option<FailField>,
-                         name: &str|
-         -> Result<Option<String>, StatesError> {
-            let env = self.env(rng);
-            let roots = Roots {
-                data: input,
-                context: env.context,
-                variables: env.variables,
-            };
-            let text = |v: Value| match v {
-                Value::String(s) => s,
-                other => other.to_string(),
-            };
-            Ok(match value {
-                None => None,
-                Some(FailField::Literal(text)) => Some(text.clone()),
-                Some(FailField::Path(path)) => Some(text(path.path.eval(roots).map_err(|_| {
-                    StatesError::runtime(format!(
-                        "The JSONPath '{}' specified for the field '{name}' could not be found in the input '{input}'",
-                        path.text
-                    ))
-                })?)),
-                Some(FailField::Call(call, _)) => Some(text(call.eval(roots, env.rng).map_err(|e| match e {
-                    IntrinsicFailure::Failure(message) => StatesError::intrinsic(format!(
-                        "The value of the field '{name}' could not be evaluated: {message}"
-                    )),
-                    IntrinsicFailure::Path { path, .. } => StatesError::runtime(format!(
-                        "The JSONPath '{path}' specified for the field '{name}' could not be found in the input '{input}'"
-                    )),
-                })?)),
-            })
-        };
-        let error = field(&fail.error, "ErrorPath");
-        let cause = field(&fail.cause, "CausePath");
-        match (error, cause) {
-            (Ok(error), Ok(cause)) => Outcome::failed(StatesError { error, cause }),
-            (Err(e), _) | (_, Err(e)) => Outcome::failed(e),
-        }
+    fn after_result_path(&mut self, value: &Value) {
+        self.after_result_path = Some(value.clone());
     }
 }
