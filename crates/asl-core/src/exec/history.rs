@@ -2,6 +2,11 @@
 
 use super::context::format_timestamp;
 use serde_json::{Map, Value, json};
+use std::sync::Arc;
+
+/// A payload in an event: shared with the states that produced and read it, so that recording
+/// the history copies no JSON.
+pub type Payload = Arc<Value>;
 
 /// One history event.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,9 +37,9 @@ pub struct TaskResource {
 #[allow(missing_docs)] // The fields are the `…EventDetails` fields of the same names.
 pub enum EventKind {
     /// `ExecutionStarted`.
-    ExecutionStarted { input: Value, role_arn: String },
+    ExecutionStarted { input: Payload, role_arn: String },
     /// `ExecutionSucceeded`.
-    ExecutionSucceeded { output: Value },
+    ExecutionSucceeded { output: Payload },
     /// `ExecutionFailed`.
     ExecutionFailed {
         error: Option<String>,
@@ -53,14 +58,14 @@ pub enum EventKind {
     /// `<Type>StateEntered`.
     StateEntered {
         state_type: &'static str,
-        name: String,
-        input: Value,
+        name: Arc<str>,
+        input: Payload,
     },
     /// `<Type>StateExited`, with the variables the state assigned.
     StateExited {
         state_type: &'static str,
-        name: String,
-        output: Value,
+        name: Arc<str>,
+        output: Payload,
         assigned: Option<Map<String, Value>>,
     },
     /// `TaskStateAborted`, `WaitStateAborted`, `ParallelStateAborted`, `MapStateAborted`.
@@ -69,7 +74,7 @@ pub enum EventKind {
     TaskScheduled {
         task: TaskResource,
         region: String,
-        parameters: Value,
+        parameters: Payload,
         timeout: Option<u64>,
         heartbeat: Option<u64>,
         role_arn: Option<String>,
@@ -77,9 +82,9 @@ pub enum EventKind {
     /// `TaskStarted`.
     TaskStarted { task: TaskResource },
     /// `TaskSubmitted`.
-    TaskSubmitted { task: TaskResource, output: Value },
+    TaskSubmitted { task: TaskResource, output: Payload },
     /// `TaskSucceeded`.
-    TaskSucceeded { task: TaskResource, output: Value },
+    TaskSucceeded { task: TaskResource, output: Payload },
     /// `TaskFailed`.
     TaskFailed {
         task: TaskResource,
@@ -95,13 +100,13 @@ pub enum EventKind {
     /// `LambdaFunctionScheduled` (a Lambda function ARN as the Resource).
     LambdaFunctionScheduled {
         resource: String,
-        input: Value,
+        input: Payload,
         timeout: Option<u64>,
     },
     /// `LambdaFunctionStarted`.
     LambdaFunctionStarted,
     /// `LambdaFunctionSucceeded`.
-    LambdaFunctionSucceeded { output: Value },
+    LambdaFunctionSucceeded { output: Payload },
     /// `LambdaFunctionFailed`.
     LambdaFunctionFailed {
         error: Option<String>,
@@ -115,14 +120,14 @@ pub enum EventKind {
     /// `ActivityScheduled`.
     ActivityScheduled {
         resource: String,
-        input: Value,
+        input: Payload,
         timeout: Option<u64>,
         heartbeat: Option<u64>,
     },
     /// `ActivityStarted`.
     ActivityStarted { worker_name: Option<String> },
     /// `ActivitySucceeded`.
-    ActivitySucceeded { output: Value },
+    ActivitySucceeded { output: Payload },
     /// `ActivityFailed`.
     ActivityFailed {
         error: Option<String>,
@@ -155,13 +160,13 @@ pub enum EventKind {
         cause: Option<String>,
     },
     /// `MapIterationStarted`.
-    MapIterationStarted { name: String, index: usize },
+    MapIterationStarted { name: Arc<str>, index: usize },
     /// `MapIterationSucceeded`.
-    MapIterationSucceeded { name: String, index: usize },
+    MapIterationSucceeded { name: Arc<str>, index: usize },
     /// `MapIterationFailed`.
-    MapIterationFailed { name: String, index: usize },
+    MapIterationFailed { name: Arc<str>, index: usize },
     /// `MapIterationAborted`.
-    MapIterationAborted { name: String, index: usize },
+    MapIterationAborted { name: Arc<str>, index: usize },
     /// `EvaluationFailed` (a JSONata expression failed).
     EvaluationFailed {
         error: String,
@@ -236,7 +241,7 @@ impl EventKind {
         };
         match self {
             EventKind::StateEntered { name, .. } | EventKind::StateExited { name, .. } => {
-                name.clone()
+                name.to_string()
             }
             EventKind::TaskScheduled { task, .. }
             | EventKind::TaskStarted { task }
@@ -276,7 +281,7 @@ impl EventKind {
             EventKind::MapIterationStarted { name, .. }
             | EventKind::MapIterationSucceeded { name, .. }
             | EventKind::MapIterationFailed { name, .. }
-            | EventKind::MapIterationAborted { name, .. } => Some(name),
+            | EventKind::MapIterationAborted { name, .. } => Some(&**name),
             EventKind::EvaluationFailed { state, .. } => Some(state),
             _ => None,
         }
@@ -336,7 +341,7 @@ impl HistoryEvent {
                 "executionAbortedEventDetails"
             }
             EventKind::StateEntered { name, input, .. } => {
-                d.insert("name".into(), json!(name));
+                d.insert("name".into(), json!(&**name));
                 payload(&mut d, "input", input);
                 "stateEnteredEventDetails"
             }
@@ -346,7 +351,7 @@ impl HistoryEvent {
                 assigned,
                 ..
             } => {
-                d.insert("name".into(), json!(name));
+                d.insert("name".into(), json!(&**name));
                 payload(&mut d, "output", output);
                 if let Some(assigned) = assigned {
                     let encoded: Map<String, Value> = assigned
@@ -478,22 +483,22 @@ impl HistoryEvent {
                 "mapStateStartedEventDetails"
             }
             EventKind::MapIterationStarted { name, index } => {
-                d.insert("name".into(), json!(name));
+                d.insert("name".into(), json!(&**name));
                 d.insert("index".into(), json!(index));
                 "mapIterationStartedEventDetails"
             }
             EventKind::MapIterationSucceeded { name, index } => {
-                d.insert("name".into(), json!(name));
+                d.insert("name".into(), json!(&**name));
                 d.insert("index".into(), json!(index));
                 "mapIterationSucceededEventDetails"
             }
             EventKind::MapIterationFailed { name, index } => {
-                d.insert("name".into(), json!(name));
+                d.insert("name".into(), json!(&**name));
                 d.insert("index".into(), json!(index));
                 "mapIterationFailedEventDetails"
             }
             EventKind::MapIterationAborted { name, index } => {
-                d.insert("name".into(), json!(name));
+                d.insert("name".into(), json!(&**name));
                 d.insert("index".into(), json!(index));
                 "mapIterationAbortedEventDetails"
             }
@@ -538,7 +543,7 @@ mod tests {
             kind: EventKind::StateEntered {
                 state_type: "Pass",
                 name: "Start".into(),
-                input: json!({"a": 1}),
+                input: Arc::new(json!({"a": 1})),
             },
         };
         assert_eq!(
@@ -551,7 +556,7 @@ mod tests {
         let exited = EventKind::StateExited {
             state_type: "Pass",
             name: "S".into(),
-            output: json!(42),
+            output: Arc::new(json!(42)),
             assigned: Some([("answer".to_string(), json!(42))].into_iter().collect()),
         };
         let json = HistoryEvent {

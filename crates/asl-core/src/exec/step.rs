@@ -7,9 +7,13 @@ use super::choice;
 use super::dataflow::{Env, apply_assign, apply_path, apply_result_path, apply_template, select};
 use super::error::StatesError;
 use crate::intrinsic::IntrinsicFailure;
-use crate::model::{self, Assign, Catcher, FailField, ResultFields, State, Template, Transition};
+use crate::model::{
+    self, Assign, Catcher, FailField, PathField, ResultFields, ResultPath, State, Template,
+    Transition,
+};
 use crate::path::Roots;
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// Watches the stages of a state's data flow.
 pub trait Observer {
@@ -37,11 +41,30 @@ pub enum Next<'m> {
     End,
 }
 
+/// A state's output.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Output {
+    /// Its input, unchanged (no path or template touched it): nothing was copied.
+    Input,
+    /// A new value.
+    Value(Value),
+}
+
+impl Output {
+    /// The output of a state whose input was `input`.
+    pub fn into_value(self, input: &Value) -> Value {
+        match self {
+            Output::Input => input.clone(),
+            Output::Value(value) => value,
+        }
+    }
+}
+
 /// How a state ends: its output, the variables it assigns, and where it goes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Exit<'m> {
     /// The output.
-    pub output: Value,
+    pub output: Output,
     /// The variables the state assigns (stored once it has exited).
     pub assigned: Map<String, Value>,
     /// Where it goes.
@@ -65,6 +88,30 @@ fn assign(
         Some(assign) => apply_assign(assign, data, env),
         None => Ok(Map::new()),
     }
+}
+
+/// InputPath: the input itself when the field is absent.
+fn effective_input<'v>(
+    state: &State,
+    input: &'v Value,
+    env: &Env<'_>,
+) -> Result<Cow<'v, Value>, StatesError> {
+    Ok(match state.input_path {
+        PathField::Default => Cow::Borrowed(input),
+        _ => Cow::Owned(apply_path(&state.input_path, input, env)?),
+    })
+}
+
+/// OutputPath on the effective input: the input itself when neither path is given.
+fn output_of(
+    state: &State,
+    effective: Cow<'_, Value>,
+    env: &Env<'_>,
+) -> Result<Output, StatesError> {
+    Ok(match (&state.output_path, effective) {
+        (PathField::Default, Cow::Borrowed(_)) => Output::Input,
+        (_, effective) => Output::Value(select(&state.output_path, effective.into_owned(), env)?),
+    })
 }
 
 /// InputPath, then Parameters: the effective input of a Pass, Task, Parallel or Map.
@@ -101,14 +148,30 @@ pub fn finish<'m>(
         None => result,
     };
     observer.after_result_selector(&selected);
-    let merged = apply_result_path(&fields.result_path, input, selected)?;
-    observer.after_result_path(&merged);
-    let output = select(&state.output_path, merged, env)?;
+    let output = merge(state, &fields.result_path, input, selected, env, observer)?;
     Ok(Exit {
         output,
         assigned,
         next: next_of(state),
     })
+}
+
+/// ResultPath, then OutputPath. A discarded result leaves the input as it was, uncopied.
+fn merge(
+    state: &State,
+    result_path: &ResultPath,
+    input: &Value,
+    result: Value,
+    env: &Env<'_>,
+    observer: &mut dyn Observer,
+) -> Result<Output, StatesError> {
+    if *result_path == ResultPath::Discard {
+        observer.after_result_path(input);
+        return output_of(state, Cow::Borrowed(input), env);
+    }
+    let merged = apply_result_path(result_path, input, result)?;
+    observer.after_result_path(&merged);
+    Ok(Output::Value(select(&state.output_path, merged, env)?))
 }
 
 /// A catcher took `error`: its ResultPath merges the Error Output into the raw input (the
@@ -121,7 +184,11 @@ pub fn catch<'m>(
 ) -> Result<Exit<'m>, StatesError> {
     let error_output = error.error_output();
     let assigned = assign(catcher.assign.as_ref(), &error_output, env)?;
-    let output = apply_result_path(&catcher.result_path, input, error_output)?;
+    let output = Output::Value(apply_result_path(
+        &catcher.result_path,
+        input,
+        error_output,
+    )?);
     Ok(Exit {
         output,
         assigned,
@@ -138,6 +205,23 @@ pub fn pass<'m>(
     env: &mut Env<'_>,
     observer: &mut dyn Observer,
 ) -> Result<Exit<'m>, StatesError> {
+    let untouched = pass.result.is_none()
+        && pass.parameters.is_none()
+        && pass.result_path == ResultPath::Replace
+        && state.assign.is_none();
+    if untouched {
+        // The input passes through (InputPath and OutputPath may still select from it).
+        let effective = effective_input(state, input, env)?;
+        observer.after_input_path(&effective);
+        observer.after_parameters(&effective);
+        observer.after_result_selector(&effective);
+        observer.after_result_path(&effective);
+        return Ok(Exit {
+            output: output_of(state, effective, env)?,
+            assigned: Map::new(),
+            next: next_of(state),
+        });
+    }
     let result = match &pass.result {
         Some(result) => {
             observer.result(result);
@@ -147,9 +231,7 @@ pub fn pass<'m>(
     };
     observer.after_result_selector(&result);
     let assigned = assign(state.assign.as_ref(), &result, env)?;
-    let merged = apply_result_path(&pass.result_path, input, result)?;
-    observer.after_result_path(&merged);
-    let output = select(&state.output_path, merged, env)?;
+    let output = merge(state, &pass.result_path, input, result, env, observer)?;
     Ok(Exit {
         output,
         assigned,
@@ -166,7 +248,7 @@ pub fn choice<'m>(
     env: &mut Env<'_>,
     observer: &mut dyn Observer,
 ) -> Result<Exit<'m>, StatesError> {
-    let effective = apply_path(&state.input_path, input, env)?;
+    let effective = effective_input(state, input, env)?;
     observer.after_input_path(&effective);
     let roots = Roots {
         data: &effective,
@@ -195,7 +277,7 @@ pub fn choice<'m>(
             ));
         }
     };
-    let output = select(&state.output_path, effective, env)?;
+    let output = output_of(state, effective, env)?;
     Ok(Exit {
         output,
         assigned,
@@ -213,7 +295,7 @@ pub fn wait<'m>(
     env: &mut Env<'_>,
     observer: &mut dyn Observer,
 ) -> Result<(i64, Exit<'m>), StatesError> {
-    let effective = apply_path(&state.input_path, input, env)?;
+    let effective = effective_input(state, input, env)?;
     observer.after_input_path(&effective);
     let roots = Roots {
         data: &effective,
@@ -222,7 +304,7 @@ pub fn wait<'m>(
     };
     let until = super::wait::wait_until(wait, roots, now_millis)?;
     let assigned = assign(state.assign.as_ref(), &effective, env)?;
-    let output = select(&state.output_path, effective, env)?;
+    let output = output_of(state, effective, env)?;
     Ok((
         until,
         Exit {
@@ -240,11 +322,10 @@ pub fn succeed<'m>(
     env: &mut Env<'_>,
     observer: &mut dyn Observer,
 ) -> Result<Exit<'m>, StatesError> {
-    let effective = apply_path(&state.input_path, input, env)?;
+    let effective = effective_input(state, input, env)?;
     observer.after_input_path(&effective);
-    let output = select(&state.output_path, effective, env)?;
     Ok(Exit {
-        output,
+        output: output_of(state, effective, env)?,
         assigned: Map::new(),
         next: Next::End,
     })
@@ -302,4 +383,39 @@ fn fail_field(
             })?))
         }
     })
+}
+
+/// True when a Map's failed iterations exceed what it tolerates: any failure when neither
+/// ToleratedFailureCount nor ToleratedFailurePercentage is given, otherwise more than either
+/// given threshold (⚠ AWS documents "either"; a field not given sets no threshold).
+pub fn exceeds_tolerance(
+    failures: u64,
+    total: u64,
+    count: Option<f64>,
+    percentage: Option<f64>,
+) -> bool {
+    let failures_f = failures as f64;
+    match (count, percentage) {
+        (None, None) => failures > 0,
+        (count, percentage) => {
+            count.is_some_and(|c| failures_f > c)
+                || percentage.is_some_and(|p| total > 0 && failures_f * 100.0 / total as f64 > p)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exceeds_tolerance;
+
+    #[test]
+    fn either_given_threshold_fails_the_map() {
+        assert!(!exceeds_tolerance(0, 4, None, None));
+        assert!(exceeds_tolerance(1, 4, None, None));
+        assert!(!exceeds_tolerance(1, 4, Some(1.0), None));
+        assert!(exceeds_tolerance(2, 4, Some(1.0), None));
+        assert!(!exceeds_tolerance(1, 4, None, Some(25.0)));
+        assert!(exceeds_tolerance(2, 4, None, Some(25.0)));
+        assert!(exceeds_tolerance(1, 4, Some(5.0), Some(10.0)));
+    }
 }

@@ -148,7 +148,7 @@ fn state(name: &str, node: &Node, inherited: QueryLanguage) -> Result<State> {
         }
     };
     Ok(State {
-        name: name.to_string(),
+        name: name.into(),
         span: node.span,
         query_language: language,
         input_path: path_field(get("InputPath"))?,

@@ -11,6 +11,7 @@ use crate::intrinsic::Call;
 use crate::path::Path;
 use crate::text::Span;
 use serde_json::Value;
+use std::sync::Arc;
 
 /// The query language of a state.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -38,7 +39,7 @@ pub struct Machine {
 impl Machine {
     /// The state named `name`.
     pub fn state(&self, name: &str) -> Option<&State> {
-        self.states.iter().find(|s| s.name == name)
+        self.states.iter().find(|s| &*s.name == name)
     }
 }
 
@@ -76,8 +77,8 @@ pub enum Transition {
 /// One state.
 #[derive(Clone, Debug)]
 pub struct State {
-    /// Its name.
-    pub name: String,
+    /// Its name (shared with the history events about it).
+    pub name: Arc<str>,
     /// Its key in the definition.
     pub span: Span,
     /// Its query language.

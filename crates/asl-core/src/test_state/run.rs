@@ -175,7 +175,7 @@ fn load(request: &Request) -> Result<State, TestStateError> {
 /// The state named `name`, in the machine or any branch or processor.
 fn find<'m>(machine: &'m Machine, name: &str) -> Option<&'m State> {
     machine.states.iter().find_map(|state| {
-        if state.name == name {
+        if &*state.name == name {
             return Some(state);
         }
         match &state.kind {
@@ -382,11 +382,12 @@ impl<'a> Tester<'a> {
 
     fn succeeded(&mut self, exit: Exit<'_>) -> Outcome {
         self.assigned.extend(exit.assigned);
+        let output = exit.output.into_value(&self.request.input);
         let next = match exit.next {
             Next::State(name) => Some(name.to_string()),
             Next::End => None,
         };
-        Outcome::succeeded(exit.output, next)
+        Outcome::succeeded(output, next)
     }
 
     /// The mocked outcome of the work.
@@ -505,10 +506,8 @@ impl<'a> Tester<'a> {
                 "Map iteration failure count must be less than or equal to the number of Map iterations",
             ));
         }
-        let over_count = failures as f64 > tolerated_count.unwrap_or(0.0);
-        let over_percentage = !items.is_empty()
-            && failures as f64 * 100.0 / items.len() as f64 > tolerated_percentage.unwrap_or(0.0);
-        if failures > 0 && over_count && over_percentage {
+        let total = items.len() as u64;
+        if step::exceeds_tolerance(failures, total, tolerated_count, tolerated_percentage) {
             return Err(StatesError::new(
                 names::EXCEED_TOLERATED_FAILURE_THRESHOLD,
                 "The specified tolerated failure threshold was exceeded",

@@ -12,15 +12,16 @@ use super::{Execution, ExecutionStatus, RunOptions};
 use crate::exec::context::{StateContext, context_object};
 use crate::exec::dataflow::Env;
 use crate::exec::error::{StatesError, names};
-use crate::exec::history::{EventKind, HistoryEvent};
+use crate::exec::history::{EventKind, HistoryEvent, Payload};
 use crate::exec::mock::Mocks;
 use crate::exec::retry::{backoff_seconds, first_match};
 use crate::exec::rng::Rng;
-use crate::exec::step::{self, Exit, Next};
+use crate::exec::step::{self, Exit, Next, Output};
 use crate::model::{Machine, ResultFields, State, StateKind};
 use serde_json::Value;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
+use std::sync::Arc;
 
 /// A fiber's index.
 pub(super) type FiberId = usize;
@@ -45,7 +46,7 @@ pub(super) struct Fiber<'m> {
 /// What a fiber does next.
 pub(super) enum Pc<'m> {
     /// Enter this state with this input.
-    Enter(&'m State, Value),
+    Enter(&'m State, Payload),
     /// Sleep until a timer: then leave the state, or retry it.
     Sleep(Visit<'m>, Wake<'m>),
     /// Wait for the branches or iterations of a Parallel or Map state.
@@ -69,7 +70,7 @@ pub(super) struct Visit<'m> {
     /// The state.
     pub(super) state: &'m State,
     /// Its raw input.
-    pub(super) input: Value,
+    pub(super) input: Payload,
     /// The id of its `…StateEntered` event (error causes name it).
     pub(super) entered_id: u64,
     /// When it was entered.
@@ -108,7 +109,7 @@ pub(super) struct Engine<'m> {
     pub(super) options: RunOptions,
     pub(super) mocks: Option<Mocks>,
     /// The execution's input.
-    pub(super) input: Value,
+    pub(super) input: Payload,
     /// The virtual clock, in milliseconds since the epoch.
     pub(super) clock: i64,
     pub(super) rng: Rng,
@@ -141,7 +142,7 @@ impl<'m> Engine<'m> {
             mocks: options.mocks.take(),
             rng: Rng::new(options.seed),
             options,
-            input,
+            input: Arc::new(input),
             clock: start,
             events: Vec::new(),
             fibers: Vec::new(),
@@ -168,7 +169,7 @@ impl<'m> Engine<'m> {
             },
         );
         debug_assert_eq!(started, 1);
-        let input = self.input.clone();
+        let input = Arc::clone(&self.input);
         self.spawn(self.machine, None, None, 0, input, false);
         while self.finish.is_none() {
             if let Some(id) = self.ready.pop_front() {
@@ -214,7 +215,7 @@ impl<'m> Engine<'m> {
             status,
             start_millis: self.options.start_millis,
             stop_millis: self.clock,
-            input: self.input,
+            input: Arc::unwrap_or_clone(self.input),
             output,
             error,
             cause,
@@ -244,7 +245,7 @@ impl<'m> Engine<'m> {
         outer_scope: Option<ScopeId>,
         parent: Option<(FiberId, usize)>,
         last: u64,
-        input: Value,
+        input: Payload,
         silent: bool,
     ) -> FiberId {
         let scope = self.scopes.open(outer_scope);
@@ -284,25 +285,35 @@ impl<'m> Engine<'m> {
         }
     }
 
-    fn enter(&mut self, id: FiberId, state: &'m State, input: Value) {
+    fn enter(&mut self, id: FiberId, state: &'m State, input: Payload) {
         self.transitions += 1;
         if self.transitions > self.options.limits.max_transitions {
-            self.finish = Some(Finish::Aborted(StatesError::new(
+            let error = StatesError::new(
                 "Playground.TransitionLimitExceeded",
                 format!(
                     "The playground stopped the execution after {} state transitions: it looks endless. \
                      Raise the limit if it is not.",
                     self.options.limits.max_transitions
                 ),
-            )));
+            );
+            let last = self.fibers[id].last;
+            self.emit_after(
+                last,
+                false,
+                EventKind::ExecutionAborted {
+                    error: error.error.clone(),
+                    cause: error.cause.clone(),
+                },
+            );
+            self.finish = Some(Finish::Aborted(error));
             return;
         }
         let entered_id = self.emit(
             id,
             EventKind::StateEntered {
                 state_type: state.kind.type_name(),
-                name: state.name.clone(),
-                input: input.clone(),
+                name: Arc::clone(&state.name),
+                input: Arc::clone(&input),
             },
         );
         let visit = Visit {
@@ -443,17 +454,24 @@ impl<'m> Engine<'m> {
 
     /// Leave the state: record its exit, store what it assigned, go on.
     pub(super) fn exit(&mut self, id: FiberId, visit: &Visit<'m>, exit: Exit<'m>) {
-        if let Err(error) = self.check_size(&visit.state.name, &exit.output) {
-            return self.state_failed(id, visit, error);
-        }
+        let output = match exit.output {
+            // An input passed through was checked when it was made.
+            Output::Input => Arc::clone(&visit.input),
+            Output::Value(value) => {
+                if let Err(error) = self.check_size(&visit.state.name, &value) {
+                    return self.state_failed(id, visit, error);
+                }
+                Arc::new(value)
+            }
+        };
         let state = visit.state;
         let assigned = (!exit.assigned.is_empty()).then(|| exit.assigned.clone());
         self.emit(
             id,
             EventKind::StateExited {
                 state_type: state.kind.type_name(),
-                name: state.name.clone(),
-                output: exit.output.clone(),
+                name: Arc::clone(&state.name),
+                output: Arc::clone(&output),
                 assigned,
             },
         );
@@ -463,7 +481,7 @@ impl<'m> Engine<'m> {
         match exit.next {
             Next::State(name) => match self.fibers[id].block.state(name) {
                 Some(next) => {
-                    self.fibers[id].pc = Pc::Enter(next, exit.output);
+                    self.fibers[id].pc = Pc::Enter(next, output);
                     self.ready.push_back(id);
                 }
                 None => {
@@ -472,7 +490,7 @@ impl<'m> Engine<'m> {
                     self.finish_fiber(id, Err(error));
                 }
             },
-            Next::End => self.finish_fiber(id, Ok(exit.output)),
+            Next::End => self.finish_fiber(id, Ok(Arc::unwrap_or_clone(output))),
         }
     }
 
@@ -517,7 +535,7 @@ impl<'m> Engine<'m> {
                         last,
                         false,
                         EventKind::ExecutionSucceeded {
-                            output: output.clone(),
+                            output: Arc::new(output.clone()),
                         },
                     );
                     self.finish.get_or_insert(Finish::Succeeded(output));
@@ -558,7 +576,7 @@ impl<'m> Engine<'m> {
                 visit.attempts[index] += 1;
                 visit.retry_count += 1;
                 self.retries.push(RetryRecord {
-                    state: visit.state.name.clone(),
+                    state: visit.state.name.to_string(),
                     event_id: failure_event,
                     error: error.error.clone(),
                     cause: error.cause.clone(),
@@ -584,7 +602,7 @@ impl<'m> Engine<'m> {
         match result {
             Ok(exit) => {
                 self.catches.push(CatchRecord {
-                    state: visit.state.name.clone(),
+                    state: visit.state.name.to_string(),
                     event_id: failure_event,
                     error: error.error.clone(),
                     cause: error.cause.clone(),
@@ -673,7 +691,8 @@ impl<'m> Engine<'m> {
     }
 }
 
-/// The size of a value's compact JSON text, counted up to a little past `limit`.
+/// The size of a value's compact JSON text, counted up to a little past `limit`, without
+/// writing it.
 pub(super) fn json_size(value: &Value, limit: usize) -> usize {
     fn string(s: &str) -> usize {
         2 + s
@@ -685,28 +704,44 @@ pub(super) fn json_size(value: &Value, limit: usize) -> usize {
             })
             .sum::<usize>()
     }
-    let mut total = 0;
-    let mut stack = vec![value];
-    while let Some(value) = stack.pop() {
-        total += match value {
-            Value::Null => 4,
-            Value::Bool(true) => 4,
+    fn number(n: &serde_json::Number) -> usize {
+        struct Count(usize);
+        impl std::fmt::Write for Count {
+            fn write_str(&mut self, s: &str) -> std::fmt::Result {
+                self.0 += s.len();
+                Ok(())
+            }
+        }
+        let mut count = Count(0);
+        let _ = std::fmt::Write::write_fmt(&mut count, format_args!("{n}"));
+        count.0
+    }
+    fn size(value: &Value, total: &mut usize, limit: usize) {
+        if *total > limit {
+            return;
+        }
+        *total += match value {
+            Value::Null | Value::Bool(true) => 4,
             Value::Bool(false) => 5,
-            Value::Number(n) => n.to_string().len(),
+            Value::Number(n) => number(n),
             Value::String(s) => string(s),
             Value::Array(items) => {
-                stack.extend(items);
+                for item in items {
+                    size(item, total, limit);
+                }
                 2 + items.len().saturating_sub(1)
             }
             Value::Object(map) => {
-                stack.extend(map.values());
-                2 + map.len().saturating_sub(1) + map.keys().map(|k| string(k) + 1).sum::<usize>()
+                for (key, item) in map {
+                    *total += string(key) + 1;
+                    size(item, total, limit);
+                }
+                2 + map.len().saturating_sub(1)
             }
         };
-        if total > limit {
-            break;
-        }
     }
+    let mut total = 0;
+    size(value, &mut total, limit);
     total
 }
 

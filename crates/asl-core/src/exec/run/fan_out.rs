@@ -9,6 +9,7 @@ use crate::exec::history::EventKind;
 use crate::exec::step;
 use crate::model::{Map, Parallel, ResultFields, StateKind};
 use serde_json::Value;
+use std::sync::Arc;
 
 /// The children a Parallel or Map state waits for.
 pub(super) struct Join {
@@ -41,14 +42,14 @@ struct MapRun {
 }
 
 impl MapRun {
-    /// True while the failures stay within what the Map tolerates: it fails only when both
-    /// the count and the percentage are exceeded (each 0 when not given).
+    /// True while the failures stay within what the Map tolerates.
     fn tolerates(&self, total: usize) -> bool {
-        let failures = self.failures as f64;
-        let over_count = failures > self.tolerated_count.unwrap_or(0.0);
-        let over_percentage =
-            total > 0 && failures * 100.0 / total as f64 > self.tolerated_percentage.unwrap_or(0.0);
-        !(over_count && over_percentage)
+        !step::exceeds_tolerance(
+            self.failures as u64,
+            total as u64,
+            self.tolerated_count,
+            self.tolerated_percentage,
+        )
     }
 }
 
@@ -107,6 +108,7 @@ impl<'m> Engine<'m> {
                 return self.handle_error(id, visit, &parallel.fields, error, Vec::new());
             }
         };
+        let input = Arc::new(input);
         self.emit(id, EventKind::ParallelStateStarted);
         let (started, scope, silent) = {
             let fiber = &self.fibers[id];
@@ -119,7 +121,7 @@ impl<'m> Engine<'m> {
                 Some(scope),
                 Some((id, slot)),
                 started,
-                input.clone(),
+                Arc::clone(&input),
                 silent,
             );
             join.children[slot] = Some(child);
@@ -179,6 +181,10 @@ impl<'m> Engine<'m> {
         };
         let started = self.fibers[id].last;
         let total = inputs.len();
+        if !map.distributed {
+            // Each iteration records at least four events: make room once.
+            self.events.reserve(total.saturating_mul(4));
+        }
         let mut join = Join::new(
             total,
             Some(MapRun {
@@ -235,14 +241,14 @@ impl<'m> Engine<'m> {
         };
         let index = run.next;
         run.next += 1;
-        let input = run.inputs[index].take().unwrap_or(Value::Null);
+        let input = Arc::new(run.inputs[index].take().unwrap_or(Value::Null));
         let (scope, silent) = (self.fibers[id].scope, self.fibers[id].silent);
         let silent = silent || silent_children;
         let started = self.emit_after(
             prev,
             silent,
             EventKind::MapIterationStarted {
-                name: visit.state.name.clone(),
+                name: Arc::clone(&visit.state.name),
                 index,
             },
         );
@@ -274,7 +280,7 @@ impl<'m> Engine<'m> {
         join.children[slot] = None;
         let child_last = self.fibers[child].last;
         let silent = self.fibers[parent].silent || join.silent_children();
-        let name = visit.state.name.clone();
+        let name = Arc::clone(&visit.state.name);
         let total = join.total();
         let value = match (result, join.map.as_mut()) {
             (Ok(value), None) => value,
@@ -287,12 +293,15 @@ impl<'m> Engine<'m> {
             (Err(error), Some(run)) => {
                 run.failures += 1;
                 let tolerated = run.tolerates(total);
-                let threshold_set =
-                    run.tolerated_count.is_some() || run.tolerated_percentage.is_some();
+                // A Distributed Map's children are executions: past the threshold the Map Run
+                // fails as a whole. An inline Map fails with the iteration's own error.
+                let threshold = run.distributed
+                    || run.tolerated_count.is_some()
+                    || run.tolerated_percentage.is_some();
                 let kind = EventKind::MapIterationFailed { name, index: slot };
                 self.emit_after(child_last, silent, kind);
                 if !tolerated {
-                    let error = if threshold_set {
+                    let error = if threshold {
                         StatesError::new(
                             names::EXCEED_TOLERATED_FAILURE_THRESHOLD,
                             "The specified tolerated failure threshold was exceeded",
@@ -360,7 +369,7 @@ impl<'m> Engine<'m> {
             self.abort(child, prev);
             if is_map {
                 let kind = EventKind::MapIterationAborted {
-                    name: visit.state.name.clone(),
+                    name: Arc::clone(&visit.state.name),
                     index: slot,
                 };
                 self.emit_after(prev, silent, kind);

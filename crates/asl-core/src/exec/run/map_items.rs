@@ -9,6 +9,7 @@ use crate::exec::error::StatesError;
 use crate::model::{Count, Map, PathField, Template};
 use crate::path::Roots;
 use serde_json::{Map as Object, Value};
+use std::borrow::Cow;
 
 /// How a Map runs.
 pub(super) struct MapPlan {
@@ -47,7 +48,10 @@ impl<'m> Engine<'m> {
             variables: &view,
             rng: &mut self.rng,
         };
-        let effective = apply_path(&visit.state.input_path, &visit.input, &env)?;
+        let effective = match visit.state.input_path {
+            PathField::Default => Cow::Borrowed(&*visit.input),
+            _ => Cow::Owned(apply_path(&visit.state.input_path, &visit.input, &env)?),
+        };
         let roots = Roots {
             data: &effective,
             context: &context,
@@ -85,7 +89,7 @@ impl<'m> Engine<'m> {
             None => None,
         };
         let inputs = match items {
-            Ok(items) => self.iteration_inputs(visit, scope, map, &context, &effective, &items),
+            Ok(items) => self.iteration_inputs(visit, scope, map, &context, &effective, items),
             Err(error) => Err(error),
         };
         let length = match (&inputs, map.item_reader.is_some()) {
@@ -109,14 +113,14 @@ impl<'m> Engine<'m> {
         map: &'m Map,
         context: &Value,
         effective: &Value,
-        items: &[Item],
+        items: Vec<Item>,
     ) -> Result<Vec<Value>, StatesError> {
         let mut inputs = Vec::with_capacity(items.len());
-        for (index, item) in items.iter().enumerate() {
+        for (index, item) in items.into_iter().enumerate() {
             inputs.push(match &map.fields.parameters {
-                None => item.value.clone(),
+                None => item.value,
                 Some(template) => {
-                    self.select_item(visit, scope, template, effective, index, item)?
+                    self.select_item(visit, scope, template, effective, index, &item)?
                 }
             });
         }

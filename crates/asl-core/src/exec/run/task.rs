@@ -5,16 +5,17 @@ use super::engine::{Engine, FiberId, Visit};
 use super::resource::{Pattern, TaskResource};
 use crate::exec::dataflow::{Env, apply_path, apply_template};
 use crate::exec::error::{StatesError, names};
-use crate::exec::history::{self, EventKind};
+use crate::exec::history::{self, EventKind, Payload};
 use crate::exec::mock::{Invocation, MockOutcome};
 use crate::exec::step;
 use crate::model::{Seconds, Task};
 use crate::path::Roots;
 use serde_json::Value;
+use std::sync::Arc;
 
 /// What the task is asked: its parameters and time limits.
 struct Request {
-    parameters: Value,
+    parameters: Payload,
     timeout: Option<u64>,
     heartbeat: Option<u64>,
 }
@@ -54,14 +55,14 @@ impl<'m> Engine<'m> {
                 id,
                 EventKind::TaskSubmitted {
                     task: task_resource,
-                    output: Value::Object(serde_json::Map::new()),
+                    output: Arc::new(Value::Object(serde_json::Map::new())),
                 },
             );
         }
         let outcome = self.invoke(&visit, &resource);
         match outcome {
             Ok(result) => {
-                self.emit(id, succeeded(&resource, result.clone()));
+                self.emit(id, succeeded(&resource, Arc::new(result.clone())));
                 let size_name = match resource {
                     TaskResource::LambdaFunction(arn) => arn,
                     TaskResource::Integration {
@@ -106,7 +107,7 @@ impl<'m> Engine<'m> {
                     id,
                     EventKind::LambdaFunctionScheduled {
                         resource: (*arn).to_string(),
-                        input: request.parameters.clone(),
+                        input: Arc::clone(&request.parameters),
                         timeout: request.timeout,
                     },
                 );
@@ -117,7 +118,7 @@ impl<'m> Engine<'m> {
                     id,
                     EventKind::ActivityScheduled {
                         resource: (*arn).to_string(),
-                        input: request.parameters.clone(),
+                        input: Arc::clone(&request.parameters),
                         timeout: request.timeout,
                         heartbeat: request.heartbeat,
                     },
@@ -136,7 +137,7 @@ impl<'m> Engine<'m> {
                     EventKind::TaskScheduled {
                         task: history_resource(resource),
                         region: self.options.identity.region.clone(),
-                        parameters: request.parameters.clone(),
+                        parameters: Arc::clone(&request.parameters),
                         timeout: request.timeout,
                         heartbeat: request.heartbeat,
                         role_arn,
@@ -211,7 +212,7 @@ fn request(
         None => effective,
     };
     Ok(Request {
-        parameters,
+        parameters: Arc::new(parameters),
         timeout,
         heartbeat,
     })
@@ -284,7 +285,7 @@ fn history_resource(resource: &TaskResource<'_>) -> history::TaskResource {
     }
 }
 
-fn succeeded(resource: &TaskResource<'_>, output: Value) -> EventKind {
+fn succeeded(resource: &TaskResource<'_>, output: Payload) -> EventKind {
     match resource {
         TaskResource::LambdaFunction(_) => EventKind::LambdaFunctionSucceeded { output },
         TaskResource::Activity(_) => EventKind::ActivitySucceeded { output },

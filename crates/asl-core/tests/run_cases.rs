@@ -1,0 +1,195 @@
+//! Whole executions, one behaviour per file: `tests/cases/run/<topic>/<behaviour>.json`.
+//!
+//! A case gives the `definition`, the `input` (default `{}`), optional `options` (`type`,
+//! `seed`, `start_time`, `max_transitions`, `max_events`, `iterate_objects`), optional `mocks`
+//! (a MockConfigFile) with its `test_case`, optional `s3_objects` (`"bucket/key": body`), and
+//! what AWS gives in `expected`: `status`, and when given `output`, `error`, `cause`, `events`
+//! (every event type, in order), `previous` (every event's previousEventId), `timestamps`
+//! (every event's offset from the start, in milliseconds), `retries` (each retry's `[state,
+//! delayMillis]`) and `catches` (each catch's `[state, next]`). Every case also runs twice and
+//! must print the same bytes.
+
+use asl_core::exec::context::{Identity, parse_timestamp};
+use asl_core::exec::mock::MockConfig;
+use asl_core::exec::run::{Execution, Limits, RunOptions, run_definition};
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+
+fn options(case: &Value) -> Result<RunOptions, String> {
+    let o = &case["options"];
+    let mut options = RunOptions {
+        identity: Identity::default(),
+        express: o["type"] == "EXPRESS",
+        ..RunOptions::default()
+    };
+    if let Some(seed) = o["seed"].as_u64() {
+        options.seed = seed;
+    }
+    if let Some(start) = o["start_time"].as_str() {
+        options.start_millis = parse_timestamp(start).ok_or("bad start_time")?;
+    }
+    if let Some(iterate) = o["iterate_objects"].as_bool() {
+        options.iterate_objects = iterate;
+    }
+    options.limits = Limits {
+        max_transitions: o["max_transitions"]
+            .as_u64()
+            .unwrap_or(Limits::default().max_transitions),
+        max_events: o["max_events"]
+            .as_u64()
+            .map_or(Limits::default().max_events, |n| n as usize),
+        ..Limits::default()
+    };
+    if !case["mocks"].is_null() {
+        let config = MockConfig::from_json(&case["mocks"]).map_err(|e| e.to_string())?;
+        let machine = config
+            .machine_names()
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let test_case = case["test_case"]
+            .as_str()
+            .ok_or("mocks without test_case")?;
+        options.mocks = Some(
+            config
+                .test_case(&machine, test_case)
+                .map_err(|e| e.to_string())?,
+        );
+    }
+    if let Some(objects) = case["s3_objects"].as_object() {
+        for (name, body) in objects {
+            options
+                .s3_objects
+                .insert(name.clone(), body.as_str().unwrap_or_default().to_string());
+        }
+    }
+    Ok(options)
+}
+
+fn execute(case: &Value) -> Result<Execution, String> {
+    let definition = case["definition"].to_string();
+    let input = case.get("input").cloned().unwrap_or_else(|| json!({}));
+    run_definition(&definition, input, options(case)?).map_err(|e| e.to_string())
+}
+
+fn check(case: &Value) -> Result<(), String> {
+    let execution = execute(case)?;
+    let again = execute(case)?;
+    let (first, second) = (execution.to_json().to_string(), again.to_json().to_string());
+    if first != second {
+        return Err("two runs of the same case differ".into());
+    }
+    let expected = &case["expected"];
+    let events = &execution.events;
+    let ours = [
+        ("status", json!(execution.status.as_str())),
+        ("output", execution.output.clone().unwrap_or(Value::Null)),
+        ("error", json!(execution.error)),
+        ("cause", json!(execution.cause)),
+        (
+            "events",
+            json!(
+                events
+                    .iter()
+                    .map(|e| e.kind.type_name())
+                    .collect::<Vec<_>>()
+            ),
+        ),
+        (
+            "previous",
+            json!(
+                events
+                    .iter()
+                    .map(|e| e.previous_event_id)
+                    .collect::<Vec<_>>()
+            ),
+        ),
+        (
+            "timestamps",
+            json!(
+                events
+                    .iter()
+                    .map(|e| e.timestamp - execution.start_millis)
+                    .collect::<Vec<_>>()
+            ),
+        ),
+        (
+            "retries",
+            json!(
+                execution
+                    .retries
+                    .iter()
+                    .map(|r| json!([r.state, r.delay_millis]))
+                    .collect::<Vec<_>>()
+            ),
+        ),
+        (
+            "catches",
+            json!(
+                execution
+                    .catches
+                    .iter()
+                    .map(|c| json!([c.state, c.next]))
+                    .collect::<Vec<_>>()
+            ),
+        ),
+    ];
+    let problems: Vec<String> = ours
+        .iter()
+        .filter_map(|(key, ours)| {
+            let theirs = expected.get(*key)?;
+            (ours != theirs).then(|| format!("{key}: expected {theirs}, got {ours}"))
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n    "))
+    }
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "json") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn execution_cases() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/run");
+    let mut paths = Vec::new();
+    files(&root, &mut paths);
+    assert!(!paths.is_empty(), "no cases in {}", root.display());
+    let mut failures = Vec::new();
+    for path in &paths {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let name = path
+            .strip_prefix(&root)
+            .unwrap_or(path)
+            .display()
+            .to_string();
+        let result = serde_json::from_str::<Value>(&text)
+            .map_err(|e| format!("not JSON: {e}"))
+            .and_then(|case| check(&case));
+        if let Err(why) = result {
+            failures.push(format!("{name}\n    {why}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} execution cases failed:\n{}",
+        failures.len(),
+        paths.len(),
+        failures.join("\n")
+    );
+}
