@@ -66,7 +66,7 @@ pub enum EventKind {
         state_type: &'static str,
         name: Arc<str>,
         output: Payload,
-        assigned: Option<Map<String, Value>>,
+        assigned: Option<Box<Map<String, Value>>>,
     },
     /// `TaskStateAborted`, `WaitStateAborted`, `ParallelStateAborted`, `MapStateAborted`.
     StateAborted { state_type: &'static str },
@@ -557,7 +557,9 @@ mod tests {
             state_type: "Pass",
             name: "S".into(),
             output: Arc::new(json!(42)),
-            assigned: Some([("answer".to_string(), json!(42))].into_iter().collect()),
+            assigned: Some(Box::new(
+                [("answer".to_string(), json!(42))].into_iter().collect(),
+            )),
         };
         let json = HistoryEvent {
             id: 3,

@@ -122,11 +122,11 @@ pub fn prepare(
     env: &mut Env<'_>,
     observer: &mut dyn Observer,
 ) -> Result<Value, StatesError> {
-    let effective = apply_path(&state.input_path, input, env)?;
+    let effective = effective_input(state, input, env)?;
     observer.after_input_path(&effective);
     let parameters = match parameters {
         Some(template) => apply_template(template, &effective, env)?,
-        None => effective,
+        None => effective.into_owned(),
     };
     observer.after_parameters(&parameters);
     Ok(parameters)

@@ -50,7 +50,7 @@ pub(super) enum Pc<'m> {
     /// Sleep until a timer: then leave the state, or retry it.
     Sleep(Visit<'m>, Wake<'m>),
     /// Wait for the branches or iterations of a Parallel or Map state.
-    Join(Visit<'m>, Join),
+    Join(Visit<'m>, Box<Join>),
     /// Fail at once (a block whose StartAt names no state).
     Fail(StatesError),
     /// Nothing: the fiber ended.
@@ -83,7 +83,7 @@ pub(super) struct Visit<'m> {
 
 /// How the execution ended.
 enum Finish {
-    Succeeded(Value),
+    Succeeded(Payload),
     Failed(StatesError),
     TimedOut,
     Aborted(StatesError),
@@ -115,6 +115,9 @@ pub(super) struct Engine<'m> {
     pub(super) rng: Rng,
     pub(super) events: Vec<HistoryEvent>,
     pub(super) fibers: Vec<Fiber<'m>>,
+    /// Fibers that ended normally: their slots are reused (an aborted fiber's slot is not, as
+    /// the ready queue or a timer may still name it).
+    free_fibers: Vec<FiberId>,
     ready: VecDeque<FiberId>,
     timers: BinaryHeap<Reverse<(i64, u64, FiberId)>>,
     timer_seq: u64,
@@ -146,6 +149,7 @@ impl<'m> Engine<'m> {
             clock: start,
             events: Vec::new(),
             fibers: Vec::new(),
+            free_fibers: Vec::new(),
             ready: VecDeque::new(),
             timers: BinaryHeap::new(),
             timer_seq: 0,
@@ -201,7 +205,11 @@ impl<'m> Engine<'m> {
     fn into_execution(self) -> Execution {
         let identity = &self.options.identity;
         let (status, output, error) = match self.finish {
-            Some(Finish::Succeeded(output)) => (ExecutionStatus::Succeeded, Some(output), None),
+            Some(Finish::Succeeded(output)) => (
+                ExecutionStatus::Succeeded,
+                Some(Arc::unwrap_or_clone(output)),
+                None,
+            ),
             Some(Finish::Failed(e)) => (ExecutionStatus::Failed, None, Some(e)),
             Some(Finish::TimedOut) => (ExecutionStatus::TimedOut, None, None),
             Some(Finish::Aborted(e)) => (ExecutionStatus::Aborted, None, Some(e)),
@@ -249,15 +257,24 @@ impl<'m> Engine<'m> {
         silent: bool,
     ) -> FiberId {
         let scope = self.scopes.open(outer_scope);
-        let id = self.fibers.len();
-        self.fibers.push(Fiber {
+        let fiber = Fiber {
             block,
             scope,
             parent,
             last,
             pc: Pc::Done,
             silent,
-        });
+        };
+        let id = match self.free_fibers.pop() {
+            Some(id) => {
+                self.fibers[id] = fiber;
+                id
+            }
+            None => {
+                self.fibers.push(fiber);
+                self.fibers.len() - 1
+            }
+        };
         match block.state(&block.start_at) {
             Some(state) => {
                 self.fibers[id].pc = Pc::Enter(state, input);
@@ -465,7 +482,7 @@ impl<'m> Engine<'m> {
             }
         };
         let state = visit.state;
-        let assigned = (!exit.assigned.is_empty()).then(|| exit.assigned.clone());
+        let assigned = (!exit.assigned.is_empty()).then(|| Box::new(exit.assigned.clone()));
         self.emit(
             id,
             EventKind::StateExited {
@@ -490,7 +507,7 @@ impl<'m> Engine<'m> {
                     self.finish_fiber(id, Err(error));
                 }
             },
-            Next::End => self.finish_fiber(id, Ok(Arc::unwrap_or_clone(output))),
+            Next::End => self.finish_fiber(id, Ok(output)),
         }
     }
 
@@ -520,7 +537,7 @@ impl<'m> Engine<'m> {
     }
 
     /// The fiber ended: the execution ends with it (the top level), or its parent learns.
-    pub(super) fn finish_fiber(&mut self, id: FiberId, result: Result<Value, StatesError>) {
+    pub(super) fn finish_fiber(&mut self, id: FiberId, result: Result<Payload, StatesError>) {
         self.fibers[id].pc = Pc::Done;
         let (parent, last, scope) = {
             let fiber = &self.fibers[id];
@@ -528,14 +545,17 @@ impl<'m> Engine<'m> {
         };
         self.scopes.close(scope);
         match parent {
-            Some((parent, slot)) => self.child_done(parent, slot, id, result),
+            Some((parent, slot)) => {
+                self.child_done(parent, slot, id, result);
+                self.free_fibers.push(id);
+            }
             None => match result {
                 Ok(output) => {
                     self.emit_after(
                         last,
                         false,
                         EventKind::ExecutionSucceeded {
-                            output: Arc::new(output.clone()),
+                            output: Arc::clone(&output),
                         },
                     );
                     self.finish.get_or_insert(Finish::Succeeded(output));

@@ -5,18 +5,21 @@
 use super::engine::{Engine, FiberId, Pc, Visit};
 use super::map_items::MapPlan;
 use crate::exec::error::{StatesError, names};
-use crate::exec::history::EventKind;
+use crate::exec::history::{EventKind, Payload};
 use crate::exec::step;
-use crate::model::{Map, Parallel, ResultFields, StateKind};
+use crate::model::{Map, Parallel, ResultFields, ResultPath, StateKind};
 use serde_json::Value;
 use std::sync::Arc;
+
+/// The most iterations an inline Map runs at once.
+const INLINE_CONCURRENCY: usize = 40;
 
 /// The children a Parallel or Map state waits for.
 pub(super) struct Join {
     /// The running child of each slot (branch or item).
     children: Vec<Option<FiberId>>,
     /// The output of each finished slot.
-    results: Vec<Value>,
+    results: Vec<Payload>,
     /// How many slots have finished.
     done: usize,
     /// A Map's iterations still to start and its rules.
@@ -57,7 +60,8 @@ impl Join {
     fn new(total: usize, map: Option<MapRun>) -> Self {
         Join {
             children: vec![None; total],
-            results: vec![Value::Null; total],
+            // One shared `null` until each slot has its output.
+            results: std::iter::repeat_n(Arc::new(Value::Null), total).collect(),
             done: 0,
             map,
         }
@@ -114,7 +118,7 @@ impl<'m> Engine<'m> {
             let fiber = &self.fibers[id];
             (fiber.last, fiber.scope, fiber.silent)
         };
-        let mut join = Join::new(parallel.branches.len(), None);
+        let mut join = Box::new(Join::new(parallel.branches.len(), None));
         for (slot, branch) in parallel.branches.iter().enumerate() {
             let child = self.spawn(
                 branch,
@@ -181,11 +185,11 @@ impl<'m> Engine<'m> {
         };
         let started = self.fibers[id].last;
         let total = inputs.len();
+        // Each iteration records at least four events: make room once.
         if !map.distributed {
-            // Each iteration records at least four events: make room once.
             self.events.reserve(total.saturating_mul(4));
         }
-        let mut join = Join::new(
+        let mut join = Box::new(Join::new(
             total,
             Some(MapRun {
                 inputs: inputs.into_iter().map(Some).collect(),
@@ -197,17 +201,24 @@ impl<'m> Engine<'m> {
                 map_run_arn,
                 writer,
             }),
-        );
-        let first = if concurrency == 0 {
-            total
+        ));
+        // MaxConcurrency 0 means no limit of the user's, but an inline Map runs at most 40
+        // iterations at once (⚠ AWS documents the cap, not how it orders the rest).
+        let cap = if map.distributed {
+            usize::MAX
         } else {
-            concurrency.min(total)
+            INLINE_CONCURRENCY
         };
+        let first = match concurrency {
+            0 => cap,
+            n => n.min(cap),
+        }
+        .min(total);
         for _ in 0..first {
             self.start_iteration(id, &visit, map, &mut join, started);
         }
         if total == 0 {
-            self.join_complete(id, visit, join);
+            self.join_complete(id, visit, *join);
         } else {
             self.fibers[id].pc = Pc::Join(visit, join);
         }
@@ -271,7 +282,7 @@ impl<'m> Engine<'m> {
         parent: FiberId,
         slot: usize,
         child: FiberId,
-        result: Result<Value, StatesError>,
+        result: Result<Payload, StatesError>,
     ) {
         let Pc::Join(visit, mut join) = std::mem::replace(&mut self.fibers[parent].pc, Pc::Done)
         else {
@@ -311,7 +322,7 @@ impl<'m> Engine<'m> {
                     };
                     return self.fail_join(parent, visit, &join, error, child_last);
                 }
-                error.error_output()
+                Arc::new(error.error_output())
             }
         };
         join.results[slot] = value;
@@ -321,7 +332,7 @@ impl<'m> Engine<'m> {
             self.start_iteration(parent, &visit, map, &mut join, child_last);
         }
         if join.done == total {
-            self.join_complete(parent, visit, join);
+            self.join_complete(parent, visit, *join);
         } else {
             self.fibers[parent].pc = Pc::Join(visit, join);
         }
@@ -380,6 +391,20 @@ impl<'m> Engine<'m> {
     /// Every child succeeded (or failed within tolerance): the state's result, then its data
     /// flow.
     fn join_complete(&mut self, id: FiberId, visit: Visit<'m>, join: Join) {
+        let Some(fields) = fields_of(&visit.state.kind) else {
+            return;
+        };
+        // A result nothing reads (ResultPath null, no ResultSelector, no Assign) is not built.
+        let read = fields.result_selector.is_some()
+            || fields.result_path != ResultPath::Discard
+            || visit.state.assign.is_some();
+        let outputs = |results: Vec<Payload>| {
+            if read {
+                Value::Array(results.into_iter().map(Arc::unwrap_or_clone).collect())
+            } else {
+                Value::Null
+            }
+        };
         let silent = self.fibers[id].silent;
         let last_inner = self.events.len() as u64;
         let result = match join.map {
@@ -388,7 +413,7 @@ impl<'m> Engine<'m> {
                 if !silent {
                     self.fibers[id].last = last_inner;
                 }
-                Value::Array(join.results)
+                outputs(join.results)
             }
             Some(run) if run.distributed => {
                 let before = self.fibers[id].last;
@@ -399,7 +424,7 @@ impl<'m> Engine<'m> {
                 }
                 match (&run.writer, &run.map_run_arn) {
                     (Some((bucket, prefix)), Some(arn)) => self.writer_summary(arn, bucket, prefix),
-                    _ => Value::Array(join.results),
+                    _ => outputs(join.results),
                 }
             }
             Some(_) => {
@@ -407,11 +432,8 @@ impl<'m> Engine<'m> {
                 if !silent {
                     self.fibers[id].last = last_inner;
                 }
-                Value::Array(join.results)
+                outputs(join.results)
             }
-        };
-        let Some(fields) = fields_of(&visit.state.kind) else {
-            return;
         };
         let state = visit.state;
         let exit = self.with_env(id, &visit, None, |env, input| {
