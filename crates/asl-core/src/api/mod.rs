@@ -3,10 +3,12 @@
 
 mod data_flow;
 mod eval;
+mod run;
 mod states;
 
 pub use data_flow::{DataFlow, DataFlowRequest, Stage, data_flow};
 pub use eval::{EvalError, EvalInput, eval};
+pub use run::{Problem, RunRequest, RunResult, Source, run};
 pub use states::{StateInfo, state_at, states};
 
 use crate::diag::{Diagnostic, Severity, render};

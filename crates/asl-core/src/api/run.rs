@@ -1,0 +1,278 @@
+//! Running a whole execution from the texts a user typed: the definition, the input, a mock
+//! configuration. Every problem comes back as data with a position; nothing is lost.
+
+use super::{ValidateOptions, Validation, validate};
+use crate::diag::Severity;
+use crate::exec::mock::MockConfig;
+use crate::exec::run::{Execution, RunOptions, run as run_machine};
+use crate::json::{self, Node};
+use crate::model;
+use crate::source;
+use crate::text::{LineIndex, Span};
+use crate::validate::MachineType;
+use serde_json::{Value, json};
+
+/// What to run.
+#[derive(Clone, Debug, Default)]
+pub struct RunRequest<'a> {
+    /// The definition (JSON or YAML).
+    pub definition: &'a str,
+    /// The execution's input (JSON; blank means `{}`).
+    pub input: &'a str,
+    /// A Step Functions Local MockConfigFile (JSON), if the tasks are mocked.
+    pub mock_config: Option<&'a str>,
+    /// The test case of the mock configuration; the only one when there is one.
+    pub test_case: Option<&'a str>,
+    /// Names, clock, seed, limits and simulated S3 objects (its `mocks` are ignored: they come
+    /// from `mock_config`).
+    pub options: RunOptions,
+}
+
+/// Which text a problem is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The definition.
+    Definition,
+    /// The input.
+    Input,
+    /// The mock configuration.
+    Mocks,
+}
+
+impl Source {
+    fn as_str(self) -> &'static str {
+        match self {
+            Source::Definition => "definition",
+            Source::Input => "input",
+            Source::Mocks => "mocks",
+        }
+    }
+}
+
+/// Why nothing ran: the text, the message and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Which text.
+    pub source: Source,
+    /// What is wrong.
+    pub message: String,
+    /// 1-based line and column, when known.
+    pub position: Option<(u32, u32)>,
+}
+
+/// The outcome of [`run`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunResult {
+    /// The execution ran (whatever its status).
+    Ran(Box<Execution>),
+    /// The definition has errors: nothing ran.
+    Invalid(Validation),
+    /// The input or the mock configuration could not be used.
+    Problem(Problem),
+}
+
+impl RunResult {
+    /// As JSON: `{"execution": …}` (see [`Execution::to_json`]), `{"validation": …}` (AWS's
+    /// ValidateStateMachineDefinition response) or `{"problem": {source, message, line, column}}`.
+    pub fn to_json(&self) -> Value {
+        match self {
+            RunResult::Ran(execution) => json!({ "execution": execution.to_json() }),
+            RunResult::Invalid(validation) => json!({ "validation": validation.to_aws_json() }),
+            RunResult::Problem(problem) => {
+                let mut out = json!({
+                    "source": problem.source.as_str(),
+                    "message": problem.message,
+                });
+                if let Some((line, column)) = problem.position {
+                    out["line"] = json!(line);
+                    out["column"] = json!(column);
+                }
+                json!({ "problem": out })
+            }
+        }
+    }
+}
+
+/// Validate the definition, read the input and the mocks, and run.
+pub fn run(request: RunRequest<'_>) -> RunResult {
+    let RunRequest {
+        definition,
+        input,
+        mock_config,
+        test_case,
+        mut options,
+    } = request;
+    let validation = validate(
+        definition,
+        &ValidateOptions {
+            machine_type: if options.express {
+                MachineType::Express
+            } else {
+                MachineType::Standard
+            },
+            severity: Severity::Error,
+            ..ValidateOptions::default()
+        },
+    );
+    if !validation.ok {
+        return RunResult::Invalid(validation);
+    }
+    let input = match read_json(input, Source::Input) {
+        Ok(Some(value)) => value,
+        Ok(None) => json!({}),
+        Err(problem) => return RunResult::Problem(problem),
+    };
+    options.mocks = None;
+    if let Some(text) = mock_config.filter(|t| !t.trim().is_empty()) {
+        match mocks(text, test_case, &options.identity.state_machine_name) {
+            Ok(mocks) => options.mocks = Some(mocks),
+            Err(problem) => return RunResult::Problem(problem),
+        }
+    }
+    let built = source::read(definition, None)
+        .map_err(|d| d.message)
+        .and_then(|document| model::build_machine(&document.root).map_err(|e| e.0));
+    match built {
+        Ok(machine) => RunResult::Ran(Box::new(run_machine(&machine, input, options))),
+        Err(message) => RunResult::Problem(Problem {
+            source: Source::Definition,
+            message,
+            position: None,
+        }),
+    }
+}
+
+/// A JSON text's value (`None` when blank), or where it stops being JSON.
+fn read_json(text: &str, source: Source) -> Result<Option<Value>, Problem> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    match json::parse(text) {
+        Ok(document) => Ok(Some(document.root.to_value())),
+        Err(error) => {
+            let at = LineIndex::new(text).position(error.span.start);
+            Err(Problem {
+                source,
+                message: error.message,
+                position: Some((at.line, at.column)),
+            })
+        }
+    }
+}
+
+/// The test case's mocks. With no test case named, the configuration's only one is used.
+fn mocks(
+    text: &str,
+    test_case: Option<&str>,
+    machine_name: &str,
+) -> Result<crate::exec::mock::Mocks, Problem> {
+    let document = json::parse(text).map_err(|error| {
+        let at = LineIndex::new(text).position(error.span.start);
+        Problem {
+            source: Source::Mocks,
+            message: error.message,
+            position: Some((at.line, at.column)),
+        }
+    })?;
+    let at_pointer = |pointer: &str, message: String| {
+        let position = find(&document.root, pointer).map(|span| {
+            let at = LineIndex::new(text).position(span.start);
+            (at.line, at.column)
+        });
+        Problem {
+            source: Source::Mocks,
+            message,
+            position,
+        }
+    };
+    let config = MockConfig::from_json(&document.root.to_value())
+        .map_err(|e| at_pointer(&e.pointer, e.message))?;
+    let machines: Vec<&str> = config.machine_names().collect();
+    // A configuration for one machine applies whatever the machine is called here.
+    let machine = match machines.as_slice() {
+        [only] => *only,
+        _ => machine_name,
+    };
+    let cases: Vec<&str> = config.test_case_names(machine).collect();
+    let case = match (test_case.filter(|c| !c.is_empty()), cases.as_slice()) {
+        (Some(case), _) => case,
+        (None, [only]) => *only,
+        (None, _) => {
+            return Err(at_pointer(
+                "/StateMachines",
+                format!(
+                    "Choose a test case of the mock configuration ({})",
+                    cases.join(", ")
+                ),
+            ));
+        }
+    };
+    config
+        .test_case(machine, case)
+        .map_err(|e| at_pointer(&e.pointer, e.message))
+}
+
+/// The span of the value at a JSON pointer.
+fn find(root: &Node, pointer: &str) -> Option<Span> {
+    let mut node = root;
+    for token in pointer.split('/').skip(1) {
+        let token = token.replace("~1", "/").replace("~0", "~");
+        node = node.as_object()?.get(&token)?;
+    }
+    Some(node.span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exec::run::ExecutionStatus;
+
+    const TASK: &str = r#"{"StartAt": "Call", "States": {"Call": {"Type": "Task",
+        "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f"},
+        "OutputPath": "$.Payload", "End": true}}}"#;
+
+    fn request<'a>(definition: &'a str, input: &'a str, mocks: Option<&'a str>) -> RunRequest<'a> {
+        RunRequest {
+            definition,
+            input,
+            mock_config: mocks,
+            test_case: None,
+            options: RunOptions::default(),
+        }
+    }
+
+    #[test]
+    fn runs_with_the_only_test_case_of_the_mocks() {
+        let mocks = r#"{"StateMachines": {"Any": {"TestCases": {"Happy": {"Call": "Ok"}}}},
+            "MockedResponses": {"Ok": {"0": {"Return": {"StatusCode": 200, "Payload": {"ok": 1}}}}}}"#;
+        let RunResult::Ran(execution) = run(request(TASK, "", Some(mocks))) else {
+            panic!("did not run");
+        };
+        assert_eq!(execution.status, ExecutionStatus::Succeeded);
+        assert_eq!(execution.output, Some(json!({"ok": 1})));
+    }
+
+    #[test]
+    fn problems_name_their_text_and_position() {
+        let RunResult::Invalid(validation) =
+            run(request(r#"{"StartAt": "X", "States": {}}"#, "", None))
+        else {
+            panic!("an invalid definition ran");
+        };
+        assert!(!validation.ok);
+        let RunResult::Problem(problem) = run(request(TASK, "{\n  \"a\": }", None)) else {
+            panic!("bad input ran");
+        };
+        assert_eq!(
+            (problem.source, problem.position),
+            (Source::Input, Some((2, 8)))
+        );
+        let mocks = "{\"MockedResponses\": {\"R\": {\n  \"x\": {\"Return\": 1}}}}";
+        let RunResult::Problem(problem) = run(request(TASK, "{}", Some(mocks))) else {
+            panic!("bad mocks ran");
+        };
+        assert_eq!(problem.source, Source::Mocks);
+        assert_eq!(problem.position, Some((2, 8)), "{}", problem.message);
+        assert!(problem.message.contains("not an invocation number"));
+    }
+}
