@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const require = createRequire(import.meta.url);
-const { validate } = require(join(ROOT, "target/asl-wasm-node/asl_wasm.js"));
+const { validate, run } = require(join(ROOT, "target/asl-wasm-node/asl_wasm.js"));
 const ASL = process.env.ASL_BIN ?? join(ROOT, "target/debug/asl");
 const CASES = join(ROOT, "crates/asl-core/tests/cases/validate");
 
@@ -48,4 +48,31 @@ test("validate() takes AWS's request options", () => {
   const many = JSON.stringify({ StartAt: "A", States: { A: { Type: "Pass", End: true, X: 1, Y: 2 } } });
   assert.deepEqual(validate(many, { maxResults: 1 }).truncated, true);
   assert.throws(() => validate(text, { type: "LAMBDA" }), /not a machine type/);
+});
+
+test("run() gives what `asl run --format json` prints", () => {
+  const templates = join(ROOT, "web/templates");
+  const definition = join(templates, "hello-world.asl.json");
+  const input = join(templates, "hello-world.input.json");
+  const mocks = join(templates, "hello-world.mocks.json");
+  let printed;
+  try {
+    printed = execFileSync(ASL, ["run", definition, "--input", input, "--mock-config", mocks,
+      "--test-case", "ThrottledUntilCaught", "--seed", "3", "--format", "json"], { encoding: "utf8" });
+  } catch (e) {
+    assert.equal(e.status, 1, "the execution fails: the card is never charged");
+    printed = e.stdout;
+  }
+  const response = run(readFileSync(definition, "utf8"), {
+    input: readFileSync(input, "utf8"),
+    mockConfig: readFileSync(mocks, "utf8"),
+    testCase: "ThrottledUntilCaught",
+    seed: 3,
+  });
+  assert.deepEqual(response.execution, JSON.parse(printed));
+  assert.equal(response.execution.status, "FAILED");
+  assert.equal(response.execution.retries.length, 3);
+  const problem = run(readFileSync(definition, "utf8"), { input: "[1,", mockConfig: "" }).problem;
+  assert.equal(problem.source, "input");
+  assert.equal(problem.line, 1);
 });

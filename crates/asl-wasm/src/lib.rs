@@ -48,6 +48,36 @@ export interface EvaluateInput {
     variables?: Record<string, unknown>;
     seed?: number;
 }
+/** The options of `run`: the texts as StartExecution and Step Functions Local take them. */
+export interface RunOptions {
+    /** The execution's input, as JSON text (default `{}`). */
+    input?: string;
+    /** A Step Functions Local MockConfigFile, as JSON text. */
+    mockConfig?: string;
+    /** Its test case (default: its only one). */
+    testCase?: string;
+    type?: "STANDARD" | "EXPRESS";
+    seed?: number;
+    /** RFC 3339; the virtual clock starts there. */
+    startTime?: string;
+    name?: string;
+    stateMachineName?: string;
+    account?: string;
+    region?: string;
+    roleArn?: string;
+    maxTransitions?: number;
+    /** Simulated S3 objects for a Map's ItemReader: `"bucket/key": body`. */
+    s3Objects?: Record<string, string>;
+}
+/**
+ * `execution`: DescribeExecution's fields plus `events` (GetExecutionHistory), `retries` and
+ * `catches`; `validation`: the definition's errors (nothing ran); `problem`: an input or mock
+ * configuration that could not be read, with its position.
+ */
+export type RunResponse =
+    | { execution: Record<string, unknown> }
+    | { validation: ValidationResponse }
+    | { problem: { source: "definition" | "input" | "mocks"; message: string; line?: number; column?: number } };
 export type EvaluateResult =
     | { value: unknown }
     | { error: string | null; cause: string | null }
@@ -158,4 +188,84 @@ pub fn evaluate(
         }
     };
     to_js(&result)
+}
+
+/// The options object JavaScript passes to `run`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct JsRunOptions {
+    input: Option<String>,
+    mock_config: Option<String>,
+    test_case: Option<String>,
+    #[serde(rename = "type")]
+    machine_type: Option<String>,
+    seed: Option<u64>,
+    start_time: Option<String>,
+    name: Option<String>,
+    state_machine_name: Option<String>,
+    account: Option<String>,
+    region: Option<String>,
+    role_arn: Option<String>,
+    max_transitions: Option<u64>,
+    s3_objects: std::collections::BTreeMap<String, String>,
+}
+
+/// Run a whole execution on a virtual clock, task outcomes from the mock configuration; returns
+/// `{execution}`, `{validation}` or `{problem}` (the same JSON as `asl run --format json` for an
+/// execution).
+#[wasm_bindgen(js_name = run, unchecked_return_type = "RunResponse")]
+pub fn run_js(
+    definition: &str,
+    #[wasm_bindgen(unchecked_param_type = "RunOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    use asl_core::exec::context::parse_timestamp;
+    use asl_core::exec::run::{Limits, RunOptions};
+    let js: JsRunOptions = if options.is_undefined() || options.is_null() {
+        JsRunOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&e.to_string()))?
+    };
+    let mut options = RunOptions::default();
+    if let Some(t) = &js.machine_type {
+        let machine_type: asl_core::validate::MachineType =
+            t.parse().map_err(|e: String| JsError::new(&e))?;
+        options.express = machine_type == asl_core::validate::MachineType::Express;
+    }
+    if let Some(seed) = js.seed {
+        options.seed = seed;
+    }
+    if let Some(start) = &js.start_time {
+        options.start_millis = parse_timestamp(start)
+            .ok_or_else(|| JsError::new(&format!("'{start}' is not an RFC 3339 timestamp")))?;
+    }
+    let identity = &mut options.identity;
+    if let Some(account) = js.account {
+        identity.role_arn = format!("arn:aws:iam::{account}:role/StepFunctionsPlaygroundRole");
+        identity.account = account;
+    }
+    for (field, value) in [
+        (&mut identity.execution_name, js.name),
+        (&mut identity.state_machine_name, js.state_machine_name),
+        (&mut identity.region, js.region),
+        (&mut identity.role_arn, js.role_arn),
+    ] {
+        if let Some(value) = value {
+            *field = value;
+        }
+    }
+    if let Some(max) = js.max_transitions {
+        options.limits = Limits {
+            max_transitions: max,
+            ..options.limits
+        };
+    }
+    options.s3_objects = js.s3_objects;
+    let request = api::RunRequest {
+        definition,
+        input: js.input.as_deref().unwrap_or(""),
+        mock_config: js.mock_config.as_deref(),
+        test_case: js.test_case.as_deref(),
+        options,
+    };
+    to_js(&api::run(request).to_json())
 }

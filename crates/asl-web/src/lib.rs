@@ -1,4 +1,5 @@
-//! The ASL Playground app: a definition editor with live, AWS-exact diagnostics.
+//! The ASL Playground app: a definition editor with live, AWS-exact diagnostics, each state's
+//! data flow, and simulated executions with their history.
 //!
 //! Components render what [`asl_core::api`] returns; none of them interprets ASL.
 
@@ -15,7 +16,15 @@ use state::Playground;
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(Playground::new());
+    let playground = Playground::new();
+    provide_context(playground);
+    // Ctrl/Cmd + Enter runs the execution from anywhere on the page.
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+            ev.prevent_default();
+            playground.run_now();
+        }
+    });
     view! {
         <Header/>
         <main class="workspace">

@@ -2,8 +2,11 @@
 //! (memos).
 
 use asl_core::api::{
-    self, DataFlow, DataFlowRequest, EvalError, EvalInput, StateInfo, ValidateOptions, Validation,
+    self, DataFlow, DataFlowRequest, EvalError, EvalInput, RunRequest, RunResult, StateInfo,
+    ValidateOptions, Validation,
 };
+use asl_core::exec::run::RunOptions;
+use asl_core::text::LineIndex;
 use asl_core::validate::MachineType;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -11,6 +14,7 @@ use serde_json::Value;
 /// The definition the playground opens with, and the input it runs on.
 const HELLO: &str = include_str!("../../../web/templates/hello-world.asl.json");
 const HELLO_INPUT: &str = include_str!("../../../web/templates/hello-world.input.json");
+const HELLO_MOCKS: &str = include_str!("../../../web/templates/hello-world.mocks.json");
 
 /// A range of the definition to select in the editor, in UTF-16 units (what the DOM counts).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,6 +31,7 @@ pub(crate) enum Tab {
     Problems,
     DataFlow,
     Scratchpad,
+    Run,
 }
 
 /// All playground state, provided as context.
@@ -58,6 +63,18 @@ pub(crate) struct Playground {
     pub(crate) expression: RwSignal<String>,
     /// The scratchpad's result, against the input.
     pub(crate) evaluation: Memo<Result<Value, String>>,
+    /// The execution's input (JSON text).
+    pub(crate) execution_input: RwSignal<String>,
+    /// The mock configuration (a Step Functions Local MockConfigFile, JSON text).
+    pub(crate) mocks: RwSignal<String>,
+    /// The test cases the mock configuration offers.
+    pub(crate) test_cases: Memo<Vec<String>>,
+    /// The test case to run (empty: the configuration's only one).
+    pub(crate) test_case: RwSignal<String>,
+    /// The last run, if any.
+    pub(crate) run: RwSignal<Option<RunResult>>,
+    /// The history event selected in the run panel.
+    pub(crate) selected_event: RwSignal<Option<u64>>,
 }
 
 impl Playground {
@@ -120,6 +137,12 @@ impl Playground {
                     EvalError::Syntax { message, .. } => format!("Syntax error: {message}"),
                 })
         });
+        let mocks = RwSignal::new(HELLO_MOCKS.to_string());
+        let test_cases = Memo::new(move |_| {
+            mocks.with(|text| {
+                api::mock_test_cases(text, &RunOptions::default().identity.state_machine_name)
+            })
+        });
         Playground {
             definition,
             machine_type,
@@ -134,7 +157,56 @@ impl Playground {
             data_flow,
             expression,
             evaluation,
+            execution_input: RwSignal::new(HELLO_INPUT.to_string()),
+            mocks,
+            test_cases,
+            test_case: RwSignal::new("ThrottledThenCharged".to_string()),
+            run: RwSignal::new(None),
+            selected_event: RwSignal::new(None),
         }
+    }
+
+    /// Run the machine on the execution input with the chosen test case, and show the run.
+    pub(crate) fn run_now(self) {
+        let express = self.machine_type.get_untracked() == MachineType::Express;
+        let test_case = self.test_case.get_untracked();
+        let result = self.definition.with_untracked(|definition| {
+            self.execution_input.with_untracked(|input| {
+                self.mocks.with_untracked(|mocks| {
+                    api::run(RunRequest {
+                        definition,
+                        input,
+                        mock_config: Some(mocks),
+                        test_case: Some(&test_case),
+                        options: RunOptions {
+                            express,
+                            ..RunOptions::default()
+                        },
+                    })
+                })
+            })
+        });
+        self.selected_event.set(None);
+        self.run.set(Some(result));
+        self.tab.set(Tab::Run);
+    }
+
+    /// Select the text of the state named `name` in the editor.
+    pub(crate) fn select_state(self, name: &str) {
+        let span = self
+            .states
+            .with_untracked(|list| list.iter().find(|s| s.name == name).map(|s| s.span));
+        let Some(span) = span else { return };
+        let selection = self.definition.with_untracked(|text| {
+            let index = LineIndex::new(text);
+            let (start, end) = (index.position(span.start), index.position(span.end));
+            Selection {
+                start: start.utf16,
+                end: end.utf16,
+                line: start.line,
+            }
+        });
+        self.selection.set(Some(selection));
     }
 }
 

@@ -8,7 +8,7 @@ mod states;
 
 pub use data_flow::{DataFlow, DataFlowRequest, Stage, data_flow};
 pub use eval::{EvalError, EvalInput, eval};
-pub use run::{Problem, RunRequest, RunResult, Source, run};
+pub use run::{Problem, RunRequest, RunResult, Source, mock_test_cases, run};
 pub use states::{StateInfo, state_at, states};
 
 use crate::diag::{Diagnostic, Severity, render};

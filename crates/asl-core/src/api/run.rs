@@ -160,6 +160,26 @@ fn read_json(text: &str, source: Source) -> Result<Option<Value>, Problem> {
     }
 }
 
+/// The test cases a mock configuration offers (for its only state machine, or the one named
+/// `machine_name`); empty when the text is not a valid configuration.
+pub fn mock_test_cases(text: &str, machine_name: &str) -> Vec<String> {
+    let Ok(document) = json::parse(text) else {
+        return Vec::new();
+    };
+    let Ok(config) = MockConfig::from_json(&document.root.to_value()) else {
+        return Vec::new();
+    };
+    let machines: Vec<&str> = config.machine_names().collect();
+    let machine = match machines.as_slice() {
+        [only] => *only,
+        _ => machine_name,
+    };
+    config
+        .test_case_names(machine)
+        .map(str::to_string)
+        .collect()
+}
+
 /// The test case's mocks. With no test case named, the configuration's only one is used.
 fn mocks(
     text: &str,

@@ -1,10 +1,10 @@
-//! The top bar: the product name, the machine type, and the validation result.
+//! The top bar: the product name, the machine type, the Run button and the validation result.
 
 use crate::state::use_playground;
 use asl_core::validate::MachineType;
 use leptos::prelude::*;
 
-/// Shows "ASL Playground", a STANDARD/EXPRESS switch and the OK/FAIL badge.
+/// Shows "ASL Playground", a STANDARD/EXPRESS switch, the Run button and the OK/FAIL badge.
 #[component]
 pub(crate) fn Header() -> impl IntoView {
     let playground = use_playground();
@@ -27,6 +27,14 @@ pub(crate) fn Header() -> impl IntoView {
                     <option value="EXPRESS" selected=is_express>"Express"</option>
                 </select>
             </label>
+            <button
+                class="button button--primary"
+                data-testid="run-button"
+                title="Run the execution (Ctrl/⌘ + Enter)"
+                on:click=move |_| playground.run_now()
+            >
+                "▶ Run"
+            </button>
             <span
                 class="top-bar__result"
                 class:top-bar__result--fail=move || result() == "FAIL"

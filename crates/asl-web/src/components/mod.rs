@@ -5,6 +5,7 @@ mod diagnostics;
 mod editor;
 mod header;
 mod json_text;
+mod run_panel;
 mod scratchpad;
 mod side_panel;
 
@@ -12,5 +13,6 @@ pub(crate) use data_flow::DataFlowPanel;
 pub(crate) use diagnostics::DiagnosticsPanel;
 pub(crate) use editor::DefinitionEditor;
 pub(crate) use header::Header;
+pub(crate) use run_panel::RunPanel;
 pub(crate) use scratchpad::Scratchpad;
 pub(crate) use side_panel::SidePanel;

@@ -1,10 +1,10 @@
 //! The panels beside the editor, behind tabs.
 
-use super::{DataFlowPanel, DiagnosticsPanel, Scratchpad};
+use super::{DataFlowPanel, DiagnosticsPanel, RunPanel, Scratchpad};
 use crate::state::{Tab, use_playground};
 use leptos::prelude::*;
 
-/// Tabs for Problems, Data flow and Scratchpad, and the panel of the chosen one.
+/// Tabs for Problems, Data flow, Scratchpad and Run, and the panel of the chosen one.
 #[component]
 pub(crate) fn SidePanel() -> impl IntoView {
     let playground = use_playground();
@@ -30,12 +30,14 @@ pub(crate) fn SidePanel() -> impl IntoView {
                 {tab(Tab::Problems, "Problems", "tab-problems")}
                 {tab(Tab::DataFlow, "Data flow", "tab-data-flow")}
                 {tab(Tab::Scratchpad, "Scratchpad", "tab-scratchpad")}
+                {tab(Tab::Run, "Run", "tab-run")}
             </nav>
             <div class="side-panel__body" role="tabpanel">
                 {move || match playground.tab.get() {
                     Tab::Problems => view! { <DiagnosticsPanel/> }.into_any(),
                     Tab::DataFlow => view! { <DataFlowPanel/> }.into_any(),
                     Tab::Scratchpad => view! { <Scratchpad/> }.into_any(),
+                    Tab::Run => view! { <RunPanel/> }.into_any(),
                 }}
             </div>
         </section>

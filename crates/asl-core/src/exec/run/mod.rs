@@ -13,6 +13,7 @@
 //! assert_eq!(execution.output, Some(json!({"n": 1, "hello": "world"})));
 //! let types: Vec<String> = execution.events.iter().map(|e| e.kind.type_name()).collect();
 //! assert_eq!(types, ["ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"]);
+//! assert_eq!(execution.state_of_event(4), Some("Hello"));
 //! ```
 
 mod engine;
@@ -155,6 +156,24 @@ pub struct Execution {
 }
 
 impl Execution {
+    /// The state an event is about: its own, or that of the first event up its
+    /// `previousEventId` chain that names one (a `TaskFailed` leads to its `TaskStateEntered`).
+    pub fn state_of_event(&self, id: u64) -> Option<&str> {
+        let mut id = id;
+        // Each step goes to an earlier event, so the walk ends.
+        while id > 0 {
+            let event = self.events.get(usize::try_from(id).ok()? - 1)?;
+            if let Some(name) = event.kind.state_name() {
+                return Some(name);
+            }
+            if event.previous_event_id >= id {
+                return None;
+            }
+            id = event.previous_event_id;
+        }
+        None
+    }
+
     /// `DescribeExecution`'s fields (payloads as JSON strings, as AWS has them) and `events`,
     /// the history as `GetExecutionHistory` returns it.
     pub fn to_json(&self) -> Value {
