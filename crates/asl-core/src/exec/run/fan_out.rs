@@ -416,12 +416,10 @@ impl<'m> Engine<'m> {
                 outputs(join.results)
             }
             Some(run) if run.distributed => {
-                let before = self.fibers[id].last;
-                self.emit(id, EventKind::MapRunSucceeded);
-                self.emit(id, EventKind::MapStateSucceeded);
-                if !silent {
-                    self.fibers[id].last = before;
-                }
+                // MapStateSucceeded and MapStateExited both follow MapRunSucceeded (as most
+                // recordings show; a few show MapStateExited after MapRunStarted).
+                let run_succeeded = self.emit(id, EventKind::MapRunSucceeded);
+                self.emit_after(run_succeeded, silent, EventKind::MapStateSucceeded);
                 match (&run.writer, &run.map_run_arn) {
                     (Some((bucket, prefix)), Some(arn)) => self.writer_summary(arn, bucket, prefix),
                     _ => outputs(join.results),
