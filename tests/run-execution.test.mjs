@@ -30,7 +30,9 @@ test("a Retry + Catch run shows every attempt and the caught error in the histor
     ]);
     const notes = await ui.page.getByTestId("history-note").allTextContents();
     assert.equal(notes.filter((n) => n.startsWith("↻ retry")).length, 3, notes.join(" | "));
-    assert.deepEqual(notes.filter((n) => n.startsWith("⤷")), ["⤷ caught by ChargeCard → PaymentFailed"]);
+    assert.deepEqual(notes.filter((n) => n.startsWith("⤷")), [
+      "⤷ caught by ChargeCard (Catch[0]) → PaymentFailed: Lambda.TooManyRequestsException",
+    ]);
     assert.deepEqual(ui.errors, []);
   } finally {
     await ui.close();

@@ -3,6 +3,7 @@
 mod eval;
 mod identity;
 mod input;
+mod options;
 mod run;
 mod test_state;
 mod timeline;

@@ -2,10 +2,11 @@
 
 use crate::identity::IdentityArgs;
 use crate::input;
+use crate::options::{OutputFormat, TypeArg};
 use crate::timeline;
 use asl_core::api::{self, RunRequest, RunResult, Source};
 use asl_core::exec::run::{ExecutionStatus, Limits, RunOptions};
-use clap::ValueEnum;
+use asl_core::validate::MachineType;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -39,19 +40,6 @@ pub(crate) struct Args {
     /// history as GetExecutionHistory returns it); `text` is a readable timeline.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-#[value(rename_all = "UPPER")]
-enum TypeArg {
-    Standard,
-    Express,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum OutputFormat {
-    Json,
-    Text,
 }
 
 pub(crate) fn run_command(args: &Args) -> ExitCode {
@@ -88,7 +76,7 @@ pub(crate) fn run_command(args: &Args) -> ExitCode {
         test_case: args.test_case.as_deref(),
         options: RunOptions {
             identity: args.identity.identity(),
-            express: matches!(args.machine_type, TypeArg::Express),
+            express: args.machine_type.machine_type() == MachineType::Express,
             start_millis: args.identity.start_millis(),
             seed: args.identity.seed(),
             s3_objects,

@@ -30,28 +30,8 @@ pub(crate) fn render(execution: &Execution) -> String {
             event.kind.type_name(),
             event.kind.summary()
         );
-        for retry in execution.retries.iter().filter(|r| r.event_id == event.id) {
-            let _ = writeln!(
-                out,
-                "{:>18}retry {} of '{}' (Retry[{}]) in {}: {}",
-                "↻ ",
-                retry.attempt,
-                retry.state,
-                retry.retrier,
-                seconds(retry.delay_millis),
-                retry.error.as_deref().unwrap_or("(no error name)")
-            );
-        }
-        for catch in execution.catches.iter().filter(|c| c.event_id == event.id) {
-            let _ = writeln!(
-                out,
-                "{:>18}caught by '{}' (Catch[{}]) → {}: {}",
-                "⤷ ",
-                catch.state,
-                catch.catcher,
-                catch.next,
-                catch.error.as_deref().unwrap_or("(no error name)")
-            );
+        for note in execution.notes(event.id) {
+            let _ = writeln!(out, "{:>16}{note}", "");
         }
     }
     match execution.status {

@@ -1,10 +1,10 @@
 //! `asl validate`.
 
 use crate::input;
+use crate::options::{OutputFormat, TypeArg};
 use asl_core::api::{self, ValidateOptions};
 use asl_core::diag::Severity;
 use asl_core::source::Format;
-use asl_core::validate::MachineType;
 use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,19 +29,6 @@ pub(crate) struct Args {
     /// Read the definition as JSON or YAML (default: from the file name, else detected).
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-#[value(rename_all = "UPPER")]
-enum TypeArg {
-    Standard,
-    Express,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum OutputFormat {
-    Json,
-    Text,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -74,10 +61,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         },
     };
     let options = ValidateOptions {
-        machine_type: match args.machine_type {
-            TypeArg::Standard => MachineType::Standard,
-            TypeArg::Express => MachineType::Express,
-        },
+        machine_type: args.machine_type.machine_type(),
         severity: match args.severity {
             SeverityArg::Error => Severity::Error,
             SeverityArg::Warning => Severity::Warning,

@@ -119,7 +119,7 @@ fn check(case: &Value) -> Result<(), String> {
                 execution
                     .retries
                     .iter()
-                    .map(|r| json!([r.state, r.delay_millis]))
+                    .map(|r| json!([r.handled.state, r.delay_millis]))
                     .collect::<Vec<_>>()
             ),
         ),
@@ -129,7 +129,7 @@ fn check(case: &Value) -> Result<(), String> {
                 execution
                     .catches
                     .iter()
-                    .map(|c| json!([c.state, c.next]))
+                    .map(|c| json!([c.handled.state, c.next]))
                     .collect::<Vec<_>>()
             ),
         ),

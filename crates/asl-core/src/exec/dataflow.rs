@@ -27,8 +27,14 @@ impl std::fmt::Debug for Env<'_> {
     }
 }
 
-impl Env<'_> {
-    fn roots<'v>(&'v self, data: &'v Value) -> Roots<'v> {
+impl<'a> Env<'a> {
+    /// What paths read with `data` as `$`: the context object and variables are the
+    /// environment's (the result does not borrow the environment, so its random source stays
+    /// free).
+    pub fn roots<'v>(&self, data: &'v Value) -> Roots<'v>
+    where
+        'a: 'v,
+    {
         Roots {
             data,
             context: self.context,
@@ -68,18 +74,9 @@ pub fn apply_template(
     data: &Value,
     env: &mut Env<'_>,
 ) -> Result<Value, StatesError> {
-    let Env {
-        context,
-        variables,
-        rng,
-    } = env;
-    let roots = Roots {
-        data,
-        context,
-        variables: *variables,
-    };
+    let roots = env.roots(data);
     template
-        .eval(roots, rng)
+        .eval(roots, env.rng)
         .map_err(|failure| template_error(failure, data))
 }
 

@@ -11,7 +11,6 @@ use crate::model::{
     self, Assign, Catcher, FailField, PathField, ResultFields, ResultPath, State, Template,
     Transition,
 };
-use crate::path::Roots;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 
@@ -90,16 +89,19 @@ fn assign(
     }
 }
 
-/// InputPath: the input itself when the field is absent.
+/// InputPath, shown to the observer: the input itself when the field is absent.
 fn effective_input<'v>(
     state: &State,
     input: &'v Value,
     env: &Env<'_>,
+    observer: &mut dyn Observer,
 ) -> Result<Cow<'v, Value>, StatesError> {
-    Ok(match state.input_path {
+    let effective = match state.input_path {
         PathField::Default => Cow::Borrowed(input),
         _ => Cow::Owned(apply_path(&state.input_path, input, env)?),
-    })
+    };
+    observer.after_input_path(&effective);
+    Ok(effective)
 }
 
 /// OutputPath on the effective input: the input itself when neither path is given.
@@ -122,8 +124,7 @@ pub fn prepare(
     env: &mut Env<'_>,
     observer: &mut dyn Observer,
 ) -> Result<Value, StatesError> {
-    let effective = effective_input(state, input, env)?;
-    observer.after_input_path(&effective);
+    let effective = effective_input(state, input, env, observer)?;
     let parameters = match parameters {
         Some(template) => apply_template(template, &effective, env)?,
         None => effective.into_owned(),
@@ -211,8 +212,7 @@ pub fn pass<'m>(
         && state.assign.is_none();
     if untouched {
         // The input passes through (InputPath and OutputPath may still select from it).
-        let effective = effective_input(state, input, env)?;
-        observer.after_input_path(&effective);
+        let effective = effective_input(state, input, env, observer)?;
         observer.after_parameters(&effective);
         observer.after_result_selector(&effective);
         observer.after_result_path(&effective);
@@ -248,13 +248,8 @@ pub fn choice<'m>(
     env: &mut Env<'_>,
     observer: &mut dyn Observer,
 ) -> Result<Exit<'m>, StatesError> {
-    let effective = effective_input(state, input, env)?;
-    observer.after_input_path(&effective);
-    let roots = Roots {
-        data: &effective,
-        context: env.context,
-        variables: env.variables,
-    };
+    let effective = effective_input(state, input, env, observer)?;
+    let roots = env.roots(&effective);
     let mut matched = None;
     for rule in &choice.choices {
         if choice::holds(&rule.condition, roots)? {
@@ -295,13 +290,8 @@ pub fn wait<'m>(
     env: &mut Env<'_>,
     observer: &mut dyn Observer,
 ) -> Result<(i64, Exit<'m>), StatesError> {
-    let effective = effective_input(state, input, env)?;
-    observer.after_input_path(&effective);
-    let roots = Roots {
-        data: &effective,
-        context: env.context,
-        variables: env.variables,
-    };
+    let effective = effective_input(state, input, env, observer)?;
+    let roots = env.roots(&effective);
     let until = super::wait::wait_until(wait, roots, now_millis)?;
     let assigned = assign(state.assign.as_ref(), &effective, env)?;
     let output = output_of(state, effective, env)?;
@@ -322,8 +312,7 @@ pub fn succeed<'m>(
     env: &mut Env<'_>,
     observer: &mut dyn Observer,
 ) -> Result<Exit<'m>, StatesError> {
-    let effective = effective_input(state, input, env)?;
-    observer.after_input_path(&effective);
+    let effective = effective_input(state, input, env, observer)?;
     Ok(Exit {
         output: output_of(state, effective, env)?,
         assigned: Map::new(),
@@ -354,11 +343,7 @@ fn fail_field(
     input: &Value,
     env: &mut Env<'_>,
 ) -> Result<Option<String>, StatesError> {
-    let roots = Roots {
-        data: input,
-        context: env.context,
-        variables: env.variables,
-    };
+    let roots = env.roots(input);
     let text = |value: Value| match value {
         Value::String(s) => s,
         other => other.to_string(),

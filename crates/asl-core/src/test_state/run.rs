@@ -13,7 +13,6 @@ use crate::exec::rng::Rng;
 use crate::exec::step::{self, Exit, Next, Observer};
 use crate::json::{Kind, Node};
 use crate::model::{self, Machine, PathField, QueryLanguage, ResultFields, State, StateKind, Task};
-use crate::path::Roots;
 use crate::source;
 use serde_json::{Map, Value, json};
 
@@ -458,11 +457,7 @@ impl<'a> Tester<'a> {
         self.inspection.after_input_path = Some(effective.clone());
         let items = match &map.items_path {
             PathField::Path(path) => {
-                let roots = Roots {
-                    data: &effective,
-                    context: self.env_context,
-                    variables: self.variables,
-                };
+                let roots = env.roots(&effective);
                 let shown = path
                     .text
                     .strip_prefix('$')

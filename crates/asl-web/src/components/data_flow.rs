@@ -1,5 +1,6 @@
 //! The data-flow panel: what each stage of a state does to its JSON.
 
+use super::JsonField;
 use super::json_text::pretty;
 use crate::state::use_playground;
 use asl_core::api::Stage;
@@ -42,29 +43,9 @@ pub(crate) fn DataFlowPanel() -> impl IntoView {
                     />
                 </select>
             </label>
-            <label class="field">
-                <span class="field__label">"State input"</span>
-                <textarea
-                    class="field__json"
-                    data-testid="state-input"
-                    spellcheck="false"
-                    rows="5"
-                    prop:value=move || playground.input.get()
-                    on:input:target=move |ev| playground.input.set(ev.target().value())
-                ></textarea>
-            </label>
+            <JsonField label="State input" test_id="state-input" rows=5 value=playground.input/>
             <Show when=needs_result>
-                <label class="field">
-                    <span class="field__label">"Result of the work (mocked)"</span>
-                    <textarea
-                        class="field__json"
-                        data-testid="task-result"
-                        spellcheck="false"
-                        rows="4"
-                        prop:value=move || playground.task_result.get()
-                        on:input:target=move |ev| playground.task_result.set(ev.target().value())
-                    ></textarea>
-                </label>
+                <JsonField label="Result of the work (mocked)" test_id="task-result" rows=4 value=playground.task_result/>
             </Show>
             {move || flow().map(|flow| {
                 let outcome = flow.problem.clone().map(|p| view! { <p class="data-flow__problem" data-testid="data-flow-problem">{p}</p> });

@@ -1,5 +1,6 @@
 //! The run panel: the execution's input and mocks, and the last run's outcome and history.
 
+use super::JsonField;
 use super::json_text::pretty;
 use crate::state::{Playground, use_playground};
 use asl_core::api::RunResult;
@@ -17,17 +18,7 @@ pub(crate) fn RunPanel() -> impl IntoView {
     let playground = use_playground();
     view! {
         <div class="run" data-testid="run-panel">
-            <label class="field">
-                <span class="field__label">"Execution input"</span>
-                <textarea
-                    class="field__json"
-                    data-testid="execution-input"
-                    spellcheck="false"
-                    rows="4"
-                    prop:value=move || playground.execution_input.get()
-                    on:input:target=move |ev| playground.execution_input.set(ev.target().value())
-                ></textarea>
-            </label>
+            <JsonField label="Execution input" test_id="execution-input" rows=4 value=playground.execution_input/>
             <details class="run__mocks">
                 <summary>"Mocks (Step Functions Local MockConfigFile)"</summary>
                 <textarea
@@ -175,24 +166,8 @@ fn event_row(
     let failed = kind.ends_with("Failed") || kind.ends_with("TimedOut");
     let state = execution.state_of_event(id).map(str::to_string);
     let notes = execution
-        .retries
-        .iter()
-        .filter(|r| r.event_id == id)
-        .map(|r| {
-            format!(
-                "↻ retry {} of {} in {:.3} s",
-                r.attempt,
-                r.state,
-                r.delay_millis as f64 / 1000.0
-            )
-        })
-        .chain(
-            execution
-                .catches
-                .iter()
-                .filter(|c| c.event_id == id)
-                .map(|c| format!("⤷ caught by {} → {}", c.state, c.next)),
-        )
+        .notes(id)
+        .into_iter()
         .map(|note| view! { <span class="history__note" data-testid="history-note">{note}</span> })
         .collect::<Vec<_>>();
     let time = format!(

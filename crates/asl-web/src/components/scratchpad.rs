@@ -1,5 +1,6 @@
 //! The path scratchpad.
 
+use super::JsonField;
 use super::json_text::pretty;
 use crate::state::use_playground;
 use leptos::prelude::*;
@@ -22,17 +23,7 @@ pub(crate) fn Scratchpad() -> impl IntoView {
                     on:input:target=move |ev| playground.expression.set(ev.target().value())
                 />
             </label>
-            <label class="field">
-                <span class="field__label">"Against this input"</span>
-                <textarea
-                    class="field__json"
-                    data-testid="scratchpad-input"
-                    spellcheck="false"
-                    rows="6"
-                    prop:value=move || playground.input.get()
-                    on:input:target=move |ev| playground.input.set(ev.target().value())
-                ></textarea>
-            </label>
+            <JsonField label="Against this input" test_id="scratchpad-input" rows=6 value=playground.input/>
             {move || match playground.evaluation.get() {
                 Ok(value) => view! { <pre class="scratchpad__value" data-testid="scratchpad-result">{pretty(&value)}</pre> }.into_any(),
                 Err(message) => view! { <p class="scratchpad__error" data-testid="scratchpad-error">{message}</p> }.into_any(),

@@ -6,7 +6,7 @@
 //! here reads a real clock: the same definition, input, mocks and seed give the same run.
 
 use super::fan_out::Join;
-use super::report::{CatchRecord, RetryRecord};
+use super::report::{CatchRecord, Handled, RetryRecord};
 use super::scopes::{ScopeId, Scopes};
 use super::{Execution, ExecutionStatus, RunOptions};
 use crate::exec::context::{StateContext, context_object};
@@ -587,6 +587,12 @@ impl<'m> Engine<'m> {
         give_up: Vec<EventKind>,
     ) {
         let failure_event = self.fibers[id].last;
+        let handled = || Handled {
+            state: visit.state.name.to_string(),
+            event_id: failure_event,
+            error: error.error.clone(),
+            cause: error.cause.clone(),
+        };
         if let Some((index, retrier)) = first_match(&fields.retry, |r| &r.error_equals, &error) {
             visit.attempts.resize(fields.retry.len(), 0);
             let attempt = visit.attempts[index];
@@ -596,10 +602,7 @@ impl<'m> Engine<'m> {
                 visit.attempts[index] += 1;
                 visit.retry_count += 1;
                 self.retries.push(RetryRecord {
-                    state: visit.state.name.to_string(),
-                    event_id: failure_event,
-                    error: error.error.clone(),
-                    cause: error.cause.clone(),
+                    handled: handled(),
                     retrier: index,
                     attempt: attempt + 1,
                     delay_millis,
@@ -622,10 +625,7 @@ impl<'m> Engine<'m> {
         match result {
             Ok(exit) => {
                 self.catches.push(CatchRecord {
-                    state: visit.state.name.to_string(),
-                    event_id: failure_event,
-                    error: error.error.clone(),
-                    cause: error.cause.clone(),
+                    handled: handled(),
                     catcher: index,
                     next: catcher.next.clone(),
                 });

@@ -1,10 +1,9 @@
 //! A Distributed Map's ItemReader, reading the simulated S3 objects the user supplies:
 //! `s3:getObject` (JSON, JSONL or CSV) and `s3:listObjectsV2`.
 
-use super::map_items::count;
-use crate::exec::dataflow::{Env, apply_template};
+use super::map_items::{count, raw_count, raw_template};
+use crate::exec::dataflow::Env;
 use crate::exec::error::{StatesError, names};
-use crate::model::{CompiledPath, Count, Template};
 use crate::path::Roots;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
@@ -20,12 +19,8 @@ pub(super) fn read(
     env: &mut Env<'_>,
     objects: &BTreeMap<String, String>,
 ) -> Result<Vec<Value>, StatesError> {
-    let parameters = match reader.get("Parameters") {
-        Some(template) => Template::compile(template)
-            .map_err(|e| StatesError::runtime(format!("ItemReader: {e}")))
-            .and_then(|t| apply_template(&t, effective, env))?,
-        None => Value::Null,
-    };
+    let parameters =
+        raw_template(reader, "Parameters", "ItemReader", effective, env)?.unwrap_or_default();
     let text = |key: &str| {
         parameters
             .get(key)
@@ -33,11 +28,7 @@ pub(super) fn read(
             .unwrap_or_default()
     };
     let config = reader.get("ReaderConfig").cloned().unwrap_or(Value::Null);
-    let roots = Roots {
-        data: effective,
-        context: env.context,
-        variables: env.variables,
-    };
+    let roots = env.roots(effective);
     let max_items = max_items(&config, roots)?;
     let resource = reader
         .get("Resource")
@@ -81,16 +72,7 @@ pub(super) fn read(
 
 /// `MaxItems` / `MaxItemsPath`: 0 means no limit; a negative number fails.
 fn max_items(config: &Value, roots: Roots<'_>) -> Result<Option<usize>, StatesError> {
-    let field = match (config.get("MaxItems"), config.get("MaxItemsPath")) {
-        (Some(n), _) => n.as_f64().map(Count::Literal),
-        (None, Some(Value::String(path))) => crate::path::parse(path).ok().map(|p| {
-            Count::Path(CompiledPath {
-                text: path.as_str().into(),
-                path: p,
-            })
-        }),
-        _ => None,
-    };
+    let field = raw_count(config, "MaxItems");
     match count(field.as_ref(), "MaxItems", true, roots)? {
         Some(n) if n < 0.0 => Err(failed("field MaxItems must be positive")),
         Some(n) if n >= 1.0 => Ok(Some(n as usize)),

@@ -52,11 +52,7 @@ impl<'m> Engine<'m> {
             PathField::Default => Cow::Borrowed(&*visit.input),
             _ => Cow::Owned(apply_path(&visit.state.input_path, &visit.input, &env)?),
         };
-        let roots = Roots {
-            data: &effective,
-            context: &context,
-            variables: &view,
-        };
+        let roots = env.roots(&effective);
         let concurrency = count(map.max_concurrency.as_ref(), "MaxConcurrency", true, roots)?;
         let tolerance = tolerance(map, roots);
         if concurrency.is_some_and(|c| c < 0.0) {
@@ -263,38 +259,15 @@ fn batches(
     effective: &Value,
     env: &mut Env<'_>,
 ) -> Result<Vec<Value>, StatesError> {
-    let roots = Roots {
-        data: effective,
-        context: env.context,
-        variables: env.variables,
-    };
-    let limit = |name: &str| -> Result<Option<f64>, StatesError> {
-        let field = match (batcher.get(name), batcher.get(format!("{name}Path"))) {
-            (Some(n), _) => n.as_f64().map(Count::Literal),
-            (None, Some(Value::String(path))) => crate::path::parse(path).ok().map(|p| {
-                Count::Path(crate::model::CompiledPath {
-                    text: path.as_str().into(),
-                    path: p,
-                })
-            }),
-            _ => None,
-        };
-        count(field.as_ref(), name, true, roots)
-    };
+    let roots = env.roots(effective);
+    let limit = |name: &str| count(raw_count(batcher, name).as_ref(), name, true, roots);
     let max_items = limit("MaxItemsPerBatch")?
         .filter(|n| *n > 0.0)
         .map(|n| n as usize);
     let max_bytes = limit("MaxInputBytesPerBatch")?
         .filter(|n| *n > 0.0)
         .map(|n| n as usize);
-    let batch_input = match batcher.get("BatchInput") {
-        Some(template) => Some(
-            Template::compile(template)
-                .map_err(|e| StatesError::runtime(format!("BatchInput: {e}")))
-                .and_then(|t| apply_template(&t, effective, env))?,
-        ),
-        None => None,
-    };
+    let batch_input = raw_template(batcher, "BatchInput", "ItemBatcher", effective, env)?;
     let wrap = |items: Vec<Value>| {
         let mut batch = Object::new();
         if let Some(input) = &batch_input {
@@ -329,12 +302,8 @@ fn writer_target(
     effective: &Value,
     env: &mut Env<'_>,
 ) -> Result<(String, String), StatesError> {
-    let parameters = match writer.get("Parameters") {
-        Some(template) => Template::compile(template)
-            .map_err(|e| StatesError::runtime(format!("ResultWriter: {e}")))
-            .and_then(|t| apply_template(&t, effective, env))?,
-        None => Value::Null,
-    };
+    let parameters =
+        raw_template(writer, "Parameters", "ResultWriter", effective, env)?.unwrap_or_default();
     let text = |key: &str| {
         parameters
             .get(key)
@@ -343,4 +312,35 @@ fn writer_target(
             .to_string()
     };
     Ok((text("Bucket"), text("Prefix")))
+}
+
+/// A template inside a field the model keeps as written (ItemReader, ItemBatcher, ResultWriter),
+/// applied to the Map's effective input; `None` when the key is absent.
+pub(super) fn raw_template(
+    object: &Value,
+    key: &str,
+    owner: &str,
+    effective: &Value,
+    env: &mut Env<'_>,
+) -> Result<Option<Value>, StatesError> {
+    let Some(template) = object.get(key) else {
+        return Ok(None);
+    };
+    let template = Template::compile(template)
+        .map_err(|e| StatesError::runtime(format!("{owner}.{key}: {e}")))?;
+    apply_template(&template, effective, env).map(Some)
+}
+
+/// `Name` or `NamePath` inside a field the model keeps as written.
+pub(super) fn raw_count(object: &Value, name: &str) -> Option<Count> {
+    match (object.get(name), object.get(format!("{name}Path"))) {
+        (Some(n), _) => n.as_f64().map(Count::Literal),
+        (None, Some(Value::String(path))) => crate::path::parse(path).ok().map(|p| {
+            Count::Path(crate::model::CompiledPath {
+                text: path.as_str().into(),
+                path: p,
+            })
+        }),
+        _ => None,
+    }
 }

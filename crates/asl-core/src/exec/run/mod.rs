@@ -25,7 +25,7 @@ pub mod resource;
 mod scopes;
 mod task;
 
-pub use report::{CatchRecord, RetryRecord};
+pub use report::{CatchRecord, Handled, RetryRecord};
 
 use super::context::{Identity, format_timestamp};
 use super::history::HistoryEvent;
@@ -172,6 +172,23 @@ impl Execution {
             id = event.previous_event_id;
         }
         None
+    }
+
+    /// What the playground adds to an event: each retry and catch of the error it reported, as
+    /// one line each.
+    pub fn notes(&self, event_id: u64) -> Vec<String> {
+        let retries = self
+            .retries
+            .iter()
+            .filter(|r| r.handled.event_id == event_id);
+        let catches = self
+            .catches
+            .iter()
+            .filter(|c| c.handled.event_id == event_id);
+        retries
+            .map(RetryRecord::note)
+            .chain(catches.map(CatchRecord::note))
+            .collect()
     }
 
     /// `DescribeExecution`'s fields (payloads as JSON strings, as AWS has them) and `events`,

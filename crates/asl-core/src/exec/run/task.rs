@@ -200,11 +200,7 @@ fn request(
     env: &mut Env<'_>,
 ) -> Result<Request, StatesError> {
     let effective = apply_path(&state.input_path, input, env)?;
-    let roots = Roots {
-        data: &effective,
-        context: env.context,
-        variables: env.variables,
-    };
+    let roots = env.roots(&effective);
     let timeout = seconds(task.timeout.as_ref(), "TimeoutSecondsPath", roots)?;
     let heartbeat = seconds(task.heartbeat.as_ref(), "HeartbeatSecondsPath", roots)?;
     let parameters = match &task.fields.parameters {
