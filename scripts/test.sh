@@ -24,10 +24,15 @@ core_is_pure() {
   fi
 }
 
+# Cargo's output directory (CARGO_TARGET_DIR moves it); the browser tests run the asl binary there.
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+export ASL_BIN="$TARGET_DIR/debug/asl"
+
 build_wasm_api() {
   # The JavaScript API, built for Node so that tests/wasm-api.test.mjs can call it.
   cargo build -p asl-wasm --target wasm32-unknown-unknown --locked
-  wasm-bindgen --target nodejs --out-dir target/asl-wasm-node target/wasm32-unknown-unknown/debug/asl_wasm.wasm
+  wasm-bindgen --target nodejs --out-dir target/asl-wasm-node \
+    "$TARGET_DIR/wasm32-unknown-unknown/debug/asl_wasm.wasm"
 }
 
 step "format" cargo fmt --all --check

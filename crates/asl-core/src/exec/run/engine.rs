@@ -63,6 +63,8 @@ pub(super) enum Wake<'m> {
     Exit(Exit<'m>),
     /// Run the state again (a retry).
     Retry,
+    /// Record that the task failed (it timed out), then Retry, Catch or fail.
+    Fail(EventKind, StatesError),
 }
 
 /// One visit to a state: from its `…StateEntered` event to its exit.
@@ -297,6 +299,15 @@ impl<'m> Engine<'m> {
             Pc::Enter(state, input) => self.enter(id, state, input),
             Pc::Sleep(visit, Wake::Retry) => self.work(id, visit),
             Pc::Sleep(visit, Wake::Exit(exit)) => self.exit(id, &visit, exit),
+            Pc::Sleep(visit, Wake::Fail(kind, error)) => {
+                self.emit(id, kind);
+                match &visit.state.kind {
+                    StateKind::Task(task) => {
+                        self.handle_error(id, visit, &task.fields, error, Vec::new());
+                    }
+                    _ => self.state_failed(id, &visit, error),
+                }
+            }
             Pc::Fail(error) => self.finish_fiber(id, Err(error)),
             other @ (Pc::Join(..) | Pc::Done) => self.fibers[id].pc = other,
         }

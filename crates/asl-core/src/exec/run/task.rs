@@ -1,7 +1,7 @@
 //! Task states: the request (InputPath, Parameters, timeouts), the events of the integration, the
 //! outcome from the mocks, then Retry/Catch or the result's data flow.
 
-use super::engine::{Engine, FiberId, Visit};
+use super::engine::{Engine, FiberId, Pc, Visit, Wake};
 use super::resource::{Pattern, TaskResource};
 use crate::exec::dataflow::{Env, apply_path, apply_template};
 use crate::exec::error::{StatesError, names};
@@ -87,8 +87,24 @@ impl<'m> Engine<'m> {
             }
             Err(failure) => {
                 let kind = failed(&resource, &failure);
-                self.emit(id, kind);
-                self.handle_error(id, visit, &task.fields, failure.error, Vec::new());
+                // A task that timed out did so once its heartbeat or timeout ran out.
+                let limit = request
+                    .heartbeat
+                    .or(request.timeout)
+                    .filter(|_| failure.timed_out);
+                match limit {
+                    Some(seconds) => {
+                        let at = self
+                            .clock
+                            .saturating_add((seconds as i64).saturating_mul(1000));
+                        self.fibers[id].pc = Pc::Sleep(visit, Wake::Fail(kind, failure.error));
+                        self.timer(at, id);
+                    }
+                    None => {
+                        self.emit(id, kind);
+                        self.handle_error(id, visit, &task.fields, failure.error, Vec::new());
+                    }
+                }
             }
         }
     }
