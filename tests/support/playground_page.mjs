@@ -6,7 +6,13 @@ export class PlaygroundPage {
   /** Start a server, a browser and a page on the playground; `close()` ends all three. */
   static async open() {
     const server = await serveDist();
-    const browser = await launch();
+    let browser;
+    try {
+      browser = await launch();
+    } catch (e) {
+      await server.close();
+      throw e;
+    }
     const page = await browser.newPage();
     const errors = [];
     page.on("pageerror", (e) => errors.push(e));

@@ -23,6 +23,7 @@ mod map_items;
 mod report;
 pub mod resource;
 mod scopes;
+mod shapes;
 mod task;
 
 pub use report::{CatchRecord, Handled, RetryRecord};

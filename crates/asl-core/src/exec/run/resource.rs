@@ -1,7 +1,4 @@
-//! What a Task's `Resource` is, as the history names it, and the result shapes a mock may leave
-//! implied.
-
-use serde_json::{Map, Value, json};
+//! What a Task's `Resource` is, as the history names it.
 
 /// How a Task waits for its work.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,61 +73,6 @@ impl<'r> TaskResource<'r> {
             TaskResource::Integration { pattern, .. } => *pattern,
         }
     }
-
-    /// The task's result when a mock's `Return` is `value`. `lambda:invoke` returns the Invoke
-    /// response: a `Return` without `Payload` or `StatusCode` is taken to be the payload and
-    /// wrapped. A Lambda function ARN returns the payload: `Return.Payload` when the mock gives
-    /// the whole response (Step Functions Local's convention), `Return` itself otherwise; a
-    /// payload given as a string is the function's response text, JSON when it parses. A
-    /// callback's `Return` is what SendTaskSuccess sends: a string is its `output` text, JSON when
-    /// it parses.
-    pub fn result_of_mock(&self, value: &Value) -> Value {
-        let is_invoke_response = value
-            .as_object()
-            .is_some_and(|o| o.contains_key("Payload") || o.contains_key("StatusCode"));
-        match self {
-            TaskResource::LambdaFunction(_) if is_invoke_response => {
-                response_text(value.get("Payload").cloned().unwrap_or(Value::Null))
-            }
-            TaskResource::LambdaFunction(_) => response_text(value.clone()),
-            _ if self.pattern() == Pattern::WaitForTaskToken => response_text(value.clone()),
-            TaskResource::Integration {
-                resource_type: "lambda",
-                resource: "invoke",
-                ..
-            } if !is_invoke_response => lambda_invoke_response(value.clone()),
-            _ => value.clone(),
-        }
-    }
-}
-
-/// A response given as text: the JSON it holds, or the text itself.
-fn response_text(value: Value) -> Value {
-    match &value {
-        Value::String(text) => serde_json::from_str(text).unwrap_or(value),
-        _ => value,
-    }
-}
-
-/// `lambda:invoke`'s response around a payload.
-fn lambda_invoke_response(payload: Value) -> Value {
-    let mut response = Map::new();
-    response.insert("ExecutedVersion".into(), json!("$LATEST"));
-    response.insert("Payload".into(), payload);
-    response.insert(
-        "SdkHttpMetadata".into(),
-        json!({
-            "AllHttpHeaders": {"Content-Type": ["application/json"], "X-Amz-Executed-Version": ["$LATEST"]},
-            "HttpHeaders": {"Content-Type": "application/json", "X-Amz-Executed-Version": "$LATEST"},
-            "HttpStatusCode": 200
-        }),
-    );
-    response.insert(
-        "SdkResponseMetadata".into(),
-        json!({"RequestId": "00000000-0000-4000-8000-000000000000"}),
-    );
-    response.insert("StatusCode".into(), json!(200));
-    Value::Object(response)
 }
 
 #[cfg(test)]
@@ -179,30 +121,6 @@ mod tests {
         assert_eq!(
             TaskResource::parse("arn:aws:states:::states:startExecution.sync").pattern(),
             Pattern::Sync
-        );
-    }
-
-    #[test]
-    fn a_lambda_mock_may_give_just_the_payload() {
-        let invoke = TaskResource::parse("arn:aws:states:::lambda:invoke");
-        let wrapped = invoke.result_of_mock(&json!({"ok": true}));
-        assert_eq!(wrapped["Payload"], json!({"ok": true}));
-        assert_eq!(wrapped["StatusCode"], json!(200));
-        let whole = json!({"StatusCode": 200, "Payload": 1});
-        assert_eq!(invoke.result_of_mock(&whole), whole);
-        let function = TaskResource::parse("arn:aws:lambda:us-east-1:111111111111:function:f");
-        assert_eq!(function.result_of_mock(&whole), json!(1));
-        assert_eq!(function.result_of_mock(&json!([1])), json!([1]));
-        let text = json!({"StatusCode": 200, "Payload": "\"HelloWorld\""});
-        assert_eq!(function.result_of_mock(&text), json!("HelloWorld"));
-        let callback = TaskResource::parse("arn:aws:states:::sqs:sendMessage.waitForTaskToken");
-        assert_eq!(
-            callback.result_of_mock(&json!("{\"a\":1}")),
-            json!({"a": 1})
-        );
-        assert_eq!(
-            callback.result_of_mock(&json!("not json")),
-            json!("not json")
         );
     }
 }

@@ -3,6 +3,7 @@
 
 use super::engine::{Engine, FiberId, Pc, Visit, Wake};
 use super::resource::{Pattern, TaskResource};
+use super::shapes::{self, Call};
 use crate::exec::dataflow::{Env, apply_path, apply_template};
 use crate::exec::error::{StatesError, names};
 use crate::exec::history::{self, EventKind, Payload};
@@ -59,7 +60,7 @@ impl<'m> Engine<'m> {
                 },
             );
         }
-        let outcome = self.invoke(&visit, &resource);
+        let outcome = self.invoke(&visit, &resource, &request.parameters);
         match outcome {
             Ok(result) => {
                 self.emit(id, succeeded(&resource, Arc::new(result.clone())));
@@ -170,7 +171,12 @@ impl<'m> Engine<'m> {
     }
 
     /// The task's outcome, from the mocks.
-    fn invoke(&mut self, visit: &Visit<'m>, resource: &TaskResource<'_>) -> Result<Value, Failure> {
+    fn invoke(
+        &mut self,
+        visit: &Visit<'m>,
+        resource: &TaskResource<'_>,
+        parameters: &Value,
+    ) -> Result<Value, Failure> {
         let name = &visit.state.name;
         let Some(mocks) = self.mocks.as_mut() else {
             return Err(missing_mock(name, resource, None));
@@ -192,7 +198,15 @@ impl<'m> Engine<'m> {
                 error: self.located(visit, StatesError::runtime(message)),
                 timed_out: false,
             }),
-            Ok(MockOutcome::Return(value)) => Ok(resource.result_of_mock(&value)),
+            Ok(MockOutcome::Return(value)) => {
+                let call = Call {
+                    resource,
+                    parameters,
+                    identity: &self.options.identity,
+                    now_millis: self.clock,
+                };
+                Ok(shapes::complete(&call, &value, &mut self.rng))
+            }
             Ok(MockOutcome::Throw { error, cause }) => {
                 let timed_out = error == names::TIMEOUT;
                 let cause = (!(timed_out && cause.is_empty())).then_some(cause);
