@@ -4,8 +4,9 @@ use crate::identity::IdentityArgs;
 use crate::input;
 use crate::options::{OutputFormat, TypeArg};
 use crate::timeline;
-use asl_core::api::{self, RunRequest, RunResult, Source};
-use asl_core::exec::run::{ExecutionStatus, Limits, RunOptions};
+use asl_core::api::{self, ExecutionExport, RunResult, Source};
+use asl_core::exec::run::actions::actions_from_json;
+use asl_core::exec::run::{Action, ExecutionStatus, Limits, RunOptions};
 use asl_core::validate::MachineType;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -14,8 +15,10 @@ use std::process::ExitCode;
 /// Arguments of `asl run`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// The definition (JSON or YAML); `-` reads standard input.
-    definition: PathBuf,
+    /// The definition (JSON or YAML); `-` reads standard input. Not needed with `--resume` or
+    /// `--redrive`.
+    #[arg(required_unless_present_any = ["resume", "redrive"])]
+    definition: Option<PathBuf>,
     /// The execution's input (JSON; default `{}`); `-` reads standard input.
     #[arg(long)]
     input: Option<PathBuf>,
@@ -28,11 +31,26 @@ pub(crate) struct Args {
     #[arg(long)]
     mock_config: Option<PathBuf>,
     /// The test case of the mock configuration to run (default: its only one).
-    #[arg(long, requires = "mock_config")]
+    #[arg(long)]
     test_case: Option<String>,
     /// A simulated S3 object for a Map's ItemReader, as `BUCKET/KEY=FILE` (repeatable).
     #[arg(long = "s3-object", value_name = "BUCKET/KEY=FILE")]
     s3_objects: Vec<String>,
+    /// A script of what the world does, in order: answers to waiting callback and activity
+    /// tasks (by state name and attempt, or by token), heartbeats, the clock moving on, a stop,
+    /// a redrive (a JSON array; see the README).
+    #[arg(long)]
+    callbacks: Option<PathBuf>,
+    /// Write the execution (definition, input, mocks, actions and history) to this file, to be
+    /// resumed or redriven later, here or elsewhere.
+    #[arg(long)]
+    export: Option<PathBuf>,
+    /// Run an exported execution again, with `--callbacks` adding to what it was told.
+    #[arg(long, conflicts_with = "redrive")]
+    resume: Option<PathBuf>,
+    /// Redrive an exported execution that failed (RedriveExecution).
+    #[arg(long)]
+    redrive: Option<PathBuf>,
     /// Stop a run that enters more states than this (an endless loop).
     #[arg(long, default_value_t = Limits::default().max_transitions)]
     max_transitions: u64,
@@ -42,66 +60,96 @@ pub(crate) struct Args {
     format: OutputFormat,
 }
 
-pub(crate) fn run_command(args: &Args) -> ExitCode {
-    let read = |path: &Path| -> Result<String, String> {
-        input::read(path).map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-    };
-    let texts = (|| -> Result<_, String> {
-        let definition = read(&args.definition)?;
-        let input = args.input.as_deref().map(read).transpose()?;
-        let mocks = args.mock_config.as_deref().map(read).transpose()?;
-        let mut s3_objects = BTreeMap::new();
-        for spec in &args.s3_objects {
-            let (object, file) = spec
-                .split_once('=')
-                .ok_or_else(|| format!("--s3-object '{spec}': expected BUCKET/KEY=FILE"))?;
-            s3_objects.insert(
-                object.trim_start_matches("s3://").to_string(),
-                read(Path::new(file))?,
-            );
+fn read(path: &Path) -> Result<String, String> {
+    input::read(path).map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn read_json(path: &Path, what: &str) -> Result<serde_json::Value, String> {
+    serde_json::from_str(&read(path)?)
+        .map_err(|e| format!("{}: the {what} is not JSON: {e}", input::display_name(path)))
+}
+
+/// The execution to run: from the arguments, or from an export.
+fn export(args: &Args) -> Result<ExecutionExport, String> {
+    let mut export = match args.resume.as_ref().or(args.redrive.as_ref()) {
+        Some(path) => ExecutionExport::from_json(&read_json(path, "export")?)
+            .map_err(|e| format!("{}: {e}", input::display_name(path)))?,
+        None => {
+            let definition = args.definition.as_deref().ok_or("no definition")?;
+            let mut s3_objects = BTreeMap::new();
+            for spec in &args.s3_objects {
+                let (object, file) = spec
+                    .split_once('=')
+                    .ok_or_else(|| format!("--s3-object '{spec}': expected BUCKET/KEY=FILE"))?;
+                s3_objects.insert(
+                    object.trim_start_matches("s3://").to_string(),
+                    read(Path::new(file))?,
+                );
+            }
+            ExecutionExport {
+                definition: read(definition)?,
+                input: args
+                    .input
+                    .as_deref()
+                    .map(read)
+                    .transpose()?
+                    .unwrap_or_default(),
+                mock_config: args.mock_config.as_deref().map(read).transpose()?,
+                test_case: args.test_case.clone(),
+                options: RunOptions {
+                    identity: args.identity.identity(),
+                    express: args.machine_type.machine_type() == MachineType::Express,
+                    start_millis: args.identity.start_millis(),
+                    seed: args.identity.seed(),
+                    s3_objects,
+                    limits: Limits {
+                        max_transitions: args.max_transitions,
+                        ..Limits::default()
+                    },
+                    ..RunOptions::default()
+                },
+            }
         }
-        Ok((definition, input, mocks, s3_objects))
-    })();
-    let (definition, input, mocks, s3_objects) = match texts {
-        Ok(texts) => texts,
+    };
+    if let Some(path) = &args.callbacks {
+        let script = actions_from_json(&read_json(path, "callbacks script")?)
+            .map_err(|e| format!("{}: {e}", input::display_name(path)))?;
+        export.options.actions.extend(script);
+    }
+    if args.redrive.is_some() {
+        export.options.actions.push(Action::Redrive);
+    }
+    Ok(export)
+}
+
+pub(crate) fn run_command(args: &Args) -> ExitCode {
+    let export = match export(args) {
+        Ok(export) => export,
         Err(message) => {
             eprintln!("asl: {message}");
             return ExitCode::from(2);
         }
     };
-    let request = RunRequest {
-        definition: &definition,
-        input: input.as_deref().unwrap_or(""),
-        mock_config: mocks.as_deref(),
-        test_case: args.test_case.as_deref(),
-        options: RunOptions {
-            identity: args.identity.identity(),
-            express: args.machine_type.machine_type() == MachineType::Express,
-            start_millis: args.identity.start_millis(),
-            seed: args.identity.seed(),
-            s3_objects,
-            limits: Limits {
-                max_transitions: args.max_transitions,
-                ..Limits::default()
-            },
-            ..RunOptions::default()
-        },
+    let source_name = |source: Source| {
+        let file = match source {
+            Source::Definition => args.definition.as_ref(),
+            Source::Input => args.input.as_ref(),
+            Source::Mocks => args.mock_config.as_ref(),
+        };
+        file.or(args.resume.as_ref())
+            .or(args.redrive.as_ref())
+            .map_or_else(String::new, |f| input::display_name(f))
     };
-    let execution = match api::run(request) {
+    let execution = match api::run(export.request()) {
         RunResult::Ran(execution) => execution,
         RunResult::Invalid(validation) => {
-            let name = input::display_name(&args.definition);
-            eprintln!("{}", validation.render_text(&name, &definition));
+            let name = source_name(Source::Definition);
+            eprintln!("{}", validation.render_text(&name, &export.definition));
             eprintln!("asl: the definition is not valid: nothing was run");
             return ExitCode::from(2);
         }
         RunResult::Problem(problem) => {
-            let file = match problem.source {
-                Source::Definition => Some(&args.definition),
-                Source::Input => args.input.as_ref(),
-                Source::Mocks => args.mock_config.as_ref(),
-            };
-            let name = file.map_or_else(String::new, |f| input::display_name(f));
+            let name = source_name(problem.source);
             match problem.position {
                 Some((line, column)) => {
                     eprintln!("asl: {name}:{line}:{column}: {}", problem.message);
@@ -118,7 +166,23 @@ pub(crate) fn run_command(args: &Args) -> ExitCode {
         ),
         OutputFormat::Text => print!("{}", timeline::render(&execution)),
     }
-    if execution.status == ExecutionStatus::Succeeded {
+    if let Some(path) = &args.export {
+        let file =
+            serde_json::to_string_pretty(&export.to_json(Some(&execution))).unwrap_or_default();
+        if let Err(e) = std::fs::write(path, file + "\n") {
+            eprintln!("asl: cannot write {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    }
+    for refused in &execution.action_errors {
+        eprintln!(
+            "asl: action {} of the script was refused: {}: {}",
+            refused.action, refused.code, refused.message
+        );
+    }
+    if !execution.action_errors.is_empty() {
+        ExitCode::from(2)
+    } else if execution.status == ExecutionStatus::Succeeded {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

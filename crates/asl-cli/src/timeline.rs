@@ -35,6 +35,17 @@ pub(crate) fn render(execution: &Execution) -> String {
         }
     }
     match execution.status {
+        ExecutionStatus::Running => {
+            let _ = writeln!(out, "waiting for answers:");
+            for task in &execution.waiting {
+                let _ = writeln!(
+                    out,
+                    "  {} ({} {}, wait {}): input {}",
+                    task.state, task.kind, task.resource, task.attempt, task.input
+                );
+                let _ = writeln!(out, "    token {}", task.token);
+            }
+        }
         ExecutionStatus::Succeeded => {
             let output = execution.output.as_ref().map(ToString::to_string);
             let _ = writeln!(out, "output: {}", output.unwrap_or_default());

@@ -7,9 +7,9 @@
 //! and iterations. `ASL_STRICT_HISTORY=1` also compares each event's details (noisy: the
 //! recorder's masking of ARNs and fixtures is not all undone).
 
-use crate::asl;
 use crate::corpus::{matches, transform, unmask_definition};
 use crate::{Outcome, Skipped};
+use crate::{asl, callbacks};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -30,16 +30,49 @@ pub(crate) fn run(dir: &Path, skipped: &mut Skipped) -> Vec<Outcome> {
             continue;
         }
         let files = CaseFiles::write(&scratch, n, &case);
-        let args = arguments(&case, &files);
+        let id = case["id"].as_str().unwrap_or_default().to_string();
+        let category = case["category"].as_str().unwrap_or("executions");
+        let script = case["history"]
+            .as_array()
+            .and_then(|history| callbacks::script(history));
+        // The recorded service results as mocks (a StopExecution is replayed as a script).
+        let mut args = arguments(&case, &files);
+        if let Some((actions, _)) = script.as_ref().filter(|(_, answered)| answered.is_empty()) {
+            let path = scratch.join(format!("{n}-stop.json"));
+            std::fs::write(&path, actions.to_string()).expect("write a script");
+            args.extend(["--callbacks".to_string(), path.display().to_string()]);
+        }
         let (code, execution) = asl::run(&files.definition, &args);
         outcomes.push(Outcome {
-            id: case["id"].as_str().unwrap_or_default().to_string(),
-            category: case["category"]
-                .as_str()
-                .unwrap_or("executions")
-                .to_string(),
+            id: id.clone(),
+            category: category.to_string(),
             failure: compare(code, &execution, &case),
         });
+        // Callbacks answered by a script that replays the recording, those states unmocked.
+        if let Some((actions, answered)) = script.filter(|(_, answered)| !answered.is_empty()) {
+            let script_path = scratch.join(format!("{n}-callbacks.json"));
+            std::fs::write(&script_path, actions.to_string()).expect("write a script");
+            let mocks_path = scratch.join(format!("{n}-unmocked.json"));
+            let mocks = callbacks::unmocked(&case["mock_config"], &answered);
+            std::fs::write(&mocks_path, mocks.to_string()).expect("write mocks");
+            let mut args = arguments(&case, &files);
+            for pair in args
+                .windows(2)
+                .enumerate()
+                .filter(|(_, w)| w[0] == "--mock-config")
+                .map(|(i, _)| i + 1)
+                .collect::<Vec<_>>()
+            {
+                args[pair] = mocks_path.display().to_string();
+            }
+            args.extend(["--callbacks".to_string(), script_path.display().to_string()]);
+            let (code, execution) = asl::run(&files.definition, &args);
+            outcomes.push(Outcome {
+                id: format!("{id}#callbacks"),
+                category: format!("{category} (callbacks script)"),
+                failure: compare(code, &execution, &case),
+            });
+        }
     }
     let _ = std::fs::remove_dir_all(&scratch);
     outcomes

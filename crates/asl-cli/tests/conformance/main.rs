@@ -8,6 +8,7 @@
 //! listed case passes or no longer exists (the list must stay true).
 
 mod asl;
+mod callbacks;
 mod corpus;
 mod executions;
 mod test_state;

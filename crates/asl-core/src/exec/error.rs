@@ -40,14 +40,32 @@ pub struct StatesError {
     pub error: Option<String>,
     /// The cause, when there is one.
     pub cause: Option<String>,
+    /// A `States.Timeout` raised because a heartbeat was missed: it also matches
+    /// `States.HeartbeatTimeout` in Retry and Catch.
+    pub heartbeat: bool,
 }
 
 impl StatesError {
     /// An error with a name and a cause.
     pub fn new(error: impl Into<String>, cause: impl Into<String>) -> Self {
+        StatesError::from_parts(Some(error.into()), Some(cause.into()))
+    }
+
+    /// An error whose name and cause may be missing (a Fail state, SendTaskFailure).
+    pub fn from_parts(error: Option<String>, cause: Option<String>) -> Self {
         StatesError {
-            error: Some(error.into()),
-            cause: Some(cause.into()),
+            error,
+            cause,
+            heartbeat: false,
+        }
+    }
+
+    /// `States.Timeout`, the task's time (or, with `heartbeat`, its heartbeat) having run out.
+    pub fn timeout(heartbeat: bool) -> Self {
+        StatesError {
+            error: Some(names::TIMEOUT.into()),
+            cause: None,
+            heartbeat,
         }
     }
 

@@ -50,6 +50,8 @@ pub enum EventKind {
         error: Option<String>,
         cause: Option<String>,
     },
+    /// `ExecutionRedriven`.
+    ExecutionRedriven { redrive_count: u64 },
     /// `ExecutionAborted`.
     ExecutionAborted {
         error: Option<String>,
@@ -194,6 +196,7 @@ impl EventKind {
             EventKind::ExecutionFailed { .. } => "ExecutionFailed",
             EventKind::ExecutionTimedOut { .. } => "ExecutionTimedOut",
             EventKind::ExecutionAborted { .. } => "ExecutionAborted",
+            EventKind::ExecutionRedriven { .. } => "ExecutionRedriven",
             EventKind::TaskScheduled { .. } => "TaskScheduled",
             EventKind::TaskStarted { .. } => "TaskStarted",
             EventKind::TaskSubmitted { .. } => "TaskSubmitted",
@@ -339,6 +342,10 @@ impl HistoryEvent {
             EventKind::ExecutionAborted { error, cause } => {
                 error_cause(&mut d, error, cause);
                 "executionAbortedEventDetails"
+            }
+            EventKind::ExecutionRedriven { redrive_count } => {
+                d.insert("redriveCount".into(), json!(redrive_count));
+                "executionRedrivenEventDetails"
             }
             EventKind::StateEntered { name, input, .. } => {
                 d.insert("name".into(), json!(&**name));

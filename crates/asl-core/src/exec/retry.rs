@@ -16,15 +16,8 @@ pub fn matches(error_equals: &[String], error: &StatesError) -> bool {
         e == name
             || e == names::ALL
             || (e == names::TASK_FAILED && name != names::TIMEOUT && !name.is_empty())
-            || (e == names::HEARTBEAT_TIMEOUT && name == names::TIMEOUT && is_heartbeat(error))
+            || (e == names::HEARTBEAT_TIMEOUT && error.heartbeat)
     })
-}
-
-fn is_heartbeat(error: &StatesError) -> bool {
-    error
-        .cause
-        .as_deref()
-        .is_some_and(|c| c.contains("heartbeat"))
 }
 
 /// The first handler (retrier or catcher) whose `ErrorEquals` matches.

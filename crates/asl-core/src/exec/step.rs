@@ -332,7 +332,7 @@ pub fn fail(
     let error = fail_field(fail.error.as_ref(), "ErrorPath", input, env);
     let cause = fail_field(fail.cause.as_ref(), "CausePath", input, env);
     match (error, cause) {
-        (Ok(error), Ok(cause)) => StatesError { error, cause },
+        (Ok(error), Ok(cause)) => StatesError::from_parts(error, cause),
         (Err(e), _) | (_, Err(e)) => e,
     }
 }

@@ -393,10 +393,9 @@ impl<'a> Tester<'a> {
     fn mocked(&self) -> Result<Value, StatesError> {
         match &self.request.mock {
             Some(Mock::Result(result)) => Ok(result.clone()),
-            Some(Mock::Error { error, cause }) => Err(StatesError {
-                error: error.clone(),
-                cause: cause.clone(),
-            }),
+            Some(Mock::Error { error, cause }) => {
+                Err(StatesError::from_parts(error.clone(), cause.clone()))
+            }
             None => Err(StatesError::runtime("the state's outcome must be mocked")),
         }
     }

@@ -5,9 +5,11 @@
 //! children (Parallel, Map). When no fiber is ready, the clock jumps to the next timer. Nothing
 //! here reads a real clock: the same definition, input, mocks and seed give the same run.
 
+use super::actions::{Action, ActionError};
 use super::fan_out::Join;
 use super::report::{CatchRecord, Handled, RetryRecord};
 use super::scopes::{ScopeId, Scopes};
+use super::waiting::{Pending, TokenState};
 use super::{Execution, ExecutionStatus, RunOptions};
 use crate::exec::context::{StateContext, context_object};
 use crate::exec::dataflow::Env;
@@ -20,7 +22,7 @@ use crate::exec::step::{self, Exit, Next, Output};
 use crate::model::{Machine, ResultFields, State, StateKind};
 use serde_json::Value;
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::{BTreeMap, BinaryHeap, VecDeque};
 use std::sync::Arc;
 
 /// A fiber's index.
@@ -51,6 +53,8 @@ pub(super) enum Pc<'m> {
     Sleep(Visit<'m>, Wake<'m>),
     /// Wait for the branches or iterations of a Parallel or Map state.
     Join(Visit<'m>, Box<Join>),
+    /// Wait for the world to answer a callback or activity task.
+    Await(Visit<'m>, Box<Pending<'m>>),
     /// Fail at once (a block whose StartAt names no state).
     Fail(StatesError),
     /// Nothing: the fiber ended.
@@ -65,6 +69,19 @@ pub(super) enum Wake<'m> {
     Retry,
     /// Record that the task failed (it timed out), then Retry, Catch or fail.
     Fail(EventKind, StatesError),
+}
+
+/// What a timer does when it fires.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Timer {
+    /// Wake a sleeping fiber.
+    Wake(FiberId),
+    /// A waiting task's heartbeat runs out (unless a heartbeat of a later generation came).
+    Heartbeat(FiberId, u64),
+    /// A waiting task's timeout runs out.
+    Timeout(FiberId, u64),
+    /// The execution's own time runs out.
+    Execution,
 }
 
 /// One visit to a state: from its `…StateEntered` event to its exit.
@@ -84,7 +101,7 @@ pub(super) struct Visit<'m> {
 }
 
 /// How the execution ended.
-enum Finish {
+pub(super) enum Finish {
     Succeeded(Payload),
     Failed(StatesError),
     TimedOut,
@@ -120,15 +137,31 @@ pub(super) struct Engine<'m> {
     /// Fibers that ended normally: their slots are reused (an aborted fiber's slot is not, as
     /// the ready queue or a timer may still name it).
     free_fibers: Vec<FiberId>,
-    ready: VecDeque<FiberId>,
-    timers: BinaryHeap<Reverse<(i64, u64, FiberId)>>,
+    pub(super) ready: VecDeque<FiberId>,
+    pub(super) timers: BinaryHeap<Reverse<(i64, u64, Timer)>>,
     timer_seq: u64,
     pub(super) scopes: Scopes,
     transitions: u64,
     deadline: i64,
-    finish: Option<Finish>,
+    pub(super) finish: Option<Finish>,
     pub(super) retries: Vec<RetryRecord>,
     pub(super) catches: Vec<CatchRecord>,
+    /// What the world does, applied in order whenever no state can move by itself.
+    pub(super) actions: Vec<Action>,
+    /// The next action to apply.
+    pub(super) next_action: usize,
+    /// The actions that could not be taken.
+    pub(super) action_errors: Vec<ActionError>,
+    /// Every task token given out, and whether it is still good.
+    pub(super) tokens: BTreeMap<String, TokenState>,
+    /// How many times each state has waited for an answer.
+    pub(super) waits: BTreeMap<Arc<str>, u64>,
+    /// An Advance in progress: timers due before this time fire first.
+    pub(super) advancing_to: Option<i64>,
+    /// `$$.Execution.RedriveCount`.
+    pub(super) redrive_count: u64,
+    /// Where a redrive restarts: the top-level state that failed, and its input.
+    pub(super) redrive_point: Option<(&'m State, Payload)>,
 }
 
 impl<'m> Engine<'m> {
@@ -142,6 +175,7 @@ impl<'m> Engine<'m> {
         let own = machine
             .timeout_seconds
             .map_or(longest, |s| (s as i64).saturating_mul(1000));
+        let mut options_actions = std::mem::take(&mut options.actions);
         Engine {
             machine,
             mocks: options.mocks.take(),
@@ -161,6 +195,14 @@ impl<'m> Engine<'m> {
             finish: None,
             retries: Vec::new(),
             catches: Vec::new(),
+            actions: std::mem::take(&mut options_actions),
+            next_action: 0,
+            action_errors: Vec::new(),
+            tokens: BTreeMap::new(),
+            waits: BTreeMap::new(),
+            advancing_to: None,
+            redrive_count: 0,
+            redrive_point: None,
         }
     }
 
@@ -177,34 +219,18 @@ impl<'m> Engine<'m> {
         debug_assert_eq!(started, 1);
         let input = Arc::clone(&self.input);
         self.spawn(self.machine, None, None, 0, input, false);
-        while self.finish.is_none() {
-            if let Some(id) = self.ready.pop_front() {
-                self.step(id);
-                continue;
-            }
-            match self.timers.pop() {
-                Some(Reverse((at, _, _))) if at > self.deadline => {
-                    self.clock = self.deadline;
-                    self.time_out();
-                }
-                Some(Reverse((at, _, id))) => {
-                    self.clock = self.clock.max(at);
-                    if matches!(self.fibers[id].pc, Pc::Sleep(..)) {
-                        self.ready.push_back(id);
-                    }
-                }
-                None => {
-                    // Every fiber waits for another: only a malformed machine gets here.
-                    self.finish = Some(Finish::Failed(StatesError::runtime(
-                        "The execution cannot go on: no state is running and none is waiting",
-                    )));
-                }
-            }
-        }
+        self.timer_for(self.deadline, Timer::Execution);
+        self.drive();
         self.into_execution()
     }
 
-    fn into_execution(self) -> Execution {
+    fn into_execution(mut self) -> Execution {
+        self.refuse_remaining_actions();
+        let waiting = if self.finish.is_none() {
+            self.waiting()
+        } else {
+            Vec::new()
+        };
         let identity = &self.options.identity;
         let (status, output, error) = match self.finish {
             Some(Finish::Succeeded(output)) => (
@@ -215,7 +241,7 @@ impl<'m> Engine<'m> {
             Some(Finish::Failed(e)) => (ExecutionStatus::Failed, None, Some(e)),
             Some(Finish::TimedOut) => (ExecutionStatus::TimedOut, None, None),
             Some(Finish::Aborted(e)) => (ExecutionStatus::Aborted, None, Some(e)),
-            None => (ExecutionStatus::Aborted, None, None),
+            None => (ExecutionStatus::Running, None, None),
         };
         let (error, cause) = error.map_or((None, None), |e| (e.error, e.cause));
         Execution {
@@ -232,10 +258,14 @@ impl<'m> Engine<'m> {
             events: self.events,
             retries: self.retries,
             catches: self.catches,
+            waiting,
+            action_errors: self.action_errors,
+            redrive_count: self.redrive_count,
         }
     }
 
-    fn time_out(&mut self) {
+    pub(super) fn time_out(&mut self) {
+        self.close_all_tokens();
         let last = self.events.len() as u64;
         self.emit_after(
             last,
@@ -294,7 +324,7 @@ impl<'m> Engine<'m> {
         id
     }
 
-    fn step(&mut self, id: FiberId) {
+    pub(super) fn step(&mut self, id: FiberId) {
         match std::mem::replace(&mut self.fibers[id].pc, Pc::Done) {
             Pc::Enter(state, input) => self.enter(id, state, input),
             Pc::Sleep(visit, Wake::Retry) => self.work(id, visit),
@@ -309,7 +339,7 @@ impl<'m> Engine<'m> {
                 }
             }
             Pc::Fail(error) => self.finish_fiber(id, Err(error)),
-            other @ (Pc::Join(..) | Pc::Done) => self.fibers[id].pc = other,
+            other @ (Pc::Join(..) | Pc::Await(..) | Pc::Done) => self.fibers[id].pc = other,
         }
     }
 
@@ -452,7 +482,7 @@ impl<'m> Engine<'m> {
             self.options.express,
             &self.input,
             self.options.start_millis,
-            0,
+            self.redrive_count,
             &state,
         )
     }
@@ -540,9 +570,13 @@ impl<'m> Engine<'m> {
     /// branch or iteration is aborted, as AWS records.
     pub(super) fn state_failed(&mut self, id: FiberId, visit: &Visit<'m>, error: StatesError) {
         let fiber = &self.fibers[id];
-        if fiber.parent.is_some() && matches!(visit.state.kind, StateKind::Task(_)) {
-            let (last, silent) = (fiber.last, fiber.silent);
+        let (top_level, last, silent) = (fiber.parent.is_none(), fiber.last, fiber.silent);
+        if !top_level && matches!(visit.state.kind, StateKind::Task(_)) {
             self.emit_after(last, silent, EventKind::StateAborted { state_type: "Task" });
+        }
+        if top_level {
+            // A redrive starts again from here.
+            self.redrive_point = Some((visit.state, Arc::clone(&visit.input)));
         }
         self.finish_fiber(id, Err(error));
     }
@@ -554,7 +588,10 @@ impl<'m> Engine<'m> {
             let fiber = &self.fibers[id];
             (fiber.parent, fiber.last, fiber.scope)
         };
-        self.scopes.close(scope);
+        if parent.is_some() {
+            // The top level keeps its variables: a redrive goes on with them.
+            self.scopes.close(scope);
+        }
         match parent {
             Some((parent, slot)) => {
                 self.child_done(parent, slot, id, result);
@@ -675,6 +712,10 @@ impl<'m> Engine<'m> {
                     self.emit_after(prev, silent, kind);
                 }
             }
+            Pc::Await(_, pending) => {
+                self.close_token(&pending);
+                self.emit_after(prev, silent, EventKind::StateAborted { state_type: "Task" });
+            }
             Pc::Enter(..) | Pc::Fail(..) => {}
         }
         self.scopes.close(self.fibers[id].scope);
@@ -717,7 +758,12 @@ impl<'m> Engine<'m> {
 
     /// Wake fiber `id` at `at`.
     pub(super) fn timer(&mut self, at: i64, id: FiberId) {
-        self.timers.push(Reverse((at, self.timer_seq, id)));
+        self.timer_for(at, Timer::Wake(id));
+    }
+
+    /// Fire `timer` at `at`.
+    pub(super) fn timer_for(&mut self, at: i64, timer: Timer) {
+        self.timers.push(Reverse((at, self.timer_seq, timer)));
         self.timer_seq += 1;
     }
 }

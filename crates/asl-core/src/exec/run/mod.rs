@@ -16,6 +16,7 @@
 //! assert_eq!(execution.state_of_event(4), Some("Hello"));
 //! ```
 
+pub mod actions;
 mod engine;
 mod fan_out;
 mod item_reader;
@@ -25,8 +26,12 @@ pub mod resource;
 mod scopes;
 mod shapes;
 mod task;
+mod waiting;
+mod world;
 
+pub use actions::{Action, ActionError, Answer, Target};
 pub use report::{CatchRecord, Handled, RetryRecord};
+pub use waiting::WaitingTask;
 
 use super::context::{Identity, format_timestamp};
 use super::history::HistoryEvent;
@@ -61,6 +66,8 @@ pub struct RunOptions {
     pub iterate_objects: bool,
     /// The limits.
     pub limits: Limits,
+    /// What the world does (answers to waiting tasks, the clock, stop, redrive), in order.
+    pub actions: Vec<Action>,
 }
 
 impl Default for RunOptions {
@@ -74,6 +81,7 @@ impl Default for RunOptions {
             s3_objects: BTreeMap::new(),
             iterate_objects: true,
             limits: Limits::default(),
+            actions: Vec::new(),
         }
     }
 }
@@ -110,6 +118,8 @@ pub enum ExecutionStatus {
     TimedOut,
     /// `ABORTED`.
     Aborted,
+    /// `RUNNING`: tasks wait for an answer.
+    Running,
 }
 
 impl ExecutionStatus {
@@ -120,6 +130,7 @@ impl ExecutionStatus {
             ExecutionStatus::Failed => "FAILED",
             ExecutionStatus::TimedOut => "TIMED_OUT",
             ExecutionStatus::Aborted => "ABORTED",
+            ExecutionStatus::Running => "RUNNING",
         }
     }
 }
@@ -154,6 +165,12 @@ pub struct Execution {
     pub retries: Vec<RetryRecord>,
     /// Every error a catcher took, in order.
     pub catches: Vec<CatchRecord>,
+    /// The tasks waiting for an answer (a `RUNNING` execution).
+    pub waiting: Vec<WaitingTask>,
+    /// The actions that could not be taken, as AWS's API refuses them.
+    pub action_errors: Vec<ActionError>,
+    /// How many times the execution was redriven.
+    pub redrive_count: u64,
 }
 
 impl Execution {
@@ -204,7 +221,9 @@ impl Execution {
             "startDate".into(),
             json!(format_timestamp(self.start_millis)),
         );
-        out.insert("stopDate".into(), json!(format_timestamp(self.stop_millis)));
+        if self.status != ExecutionStatus::Running {
+            out.insert("stopDate".into(), json!(format_timestamp(self.stop_millis)));
+        }
         out.insert("input".into(), json!(self.input.to_string()));
         if let Some(output) = &self.output {
             out.insert("output".into(), json!(output.to_string()));
@@ -215,6 +234,7 @@ impl Execution {
         if let Some(cause) = &self.cause {
             out.insert("cause".into(), json!(cause));
         }
+        out.insert("redriveCount".into(), json!(self.redrive_count));
         out.insert(
             "events".into(),
             Value::Array(self.events.iter().map(HistoryEvent::to_json).collect()),
@@ -227,6 +247,23 @@ impl Execution {
             "catches".into(),
             Value::Array(self.catches.iter().map(CatchRecord::to_json).collect()),
         );
+        if self.status == ExecutionStatus::Running {
+            out.insert(
+                "waiting".into(),
+                Value::Array(self.waiting.iter().map(WaitingTask::to_json).collect()),
+            );
+        }
+        if !self.action_errors.is_empty() {
+            out.insert(
+                "actionErrors".into(),
+                Value::Array(
+                    self.action_errors
+                        .iter()
+                        .map(ActionError::to_json)
+                        .collect(),
+                ),
+            );
+        }
         Value::Object(out)
     }
 }

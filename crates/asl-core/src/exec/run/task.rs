@@ -15,23 +15,23 @@ use serde_json::Value;
 use std::sync::Arc;
 
 /// What the task is asked: its parameters and time limits.
-struct Request {
-    parameters: Payload,
-    timeout: Option<u64>,
-    heartbeat: Option<u64>,
+pub(super) struct Request {
+    pub(super) parameters: Payload,
+    pub(super) timeout: Option<u64>,
+    pub(super) heartbeat: Option<u64>,
 }
 
 /// How a task failed.
-struct Failure {
-    error: StatesError,
-    timed_out: bool,
+pub(super) struct Failure {
+    pub(super) error: StatesError,
+    pub(super) timed_out: bool,
 }
 
 impl<'m> Engine<'m> {
     pub(super) fn task(&mut self, id: FiberId, visit: Visit<'m>, task: &'m Task) {
         let resource = TaskResource::parse(&task.resource);
-        let token = (resource.pattern() == Pattern::WaitForTaskToken && visit.state.reads_context)
-            .then(|| self.rng.uuid_v4());
+        // A callback or activity task has its token from the start: Parameters may pass it on.
+        let token = (resource.pattern() == Pattern::WaitForTaskToken).then(|| self.new_token());
         let state = visit.state;
         let request = self.with_env(id, &visit, token.as_deref(), |env, input| {
             request(state, task, input, env)
@@ -44,26 +44,82 @@ impl<'m> Engine<'m> {
             }
         };
         self.schedule(id, &resource, task, &request);
+        let outcome = self.mocked(&visit, &resource, &request.parameters);
         if let TaskResource::Integration {
+            resource_type,
+            resource: api,
             pattern: Pattern::Sync | Pattern::WaitForTaskToken,
-            ..
         } = resource
         {
-            // The call that starts the job or hands out the token succeeded; its response is
-            // not mocked (⚠ Step Functions Local repeats the mocked result here).
-            let task_resource = history_resource(&resource);
+            // The call that starts the job or hands out the token returned; a mock gives the
+            // task's final outcome, so this response is the integration's usual one.
+            let started = TaskResource::Integration {
+                resource_type,
+                resource: api.split('.').next().unwrap_or(api),
+                pattern: Pattern::RequestResponse,
+            };
+            let call = Call {
+                resource: &started,
+                parameters: &request.parameters,
+                identity: &self.options.identity,
+                now_millis: self.clock,
+            };
+            let response =
+                shapes::complete(&call, &Value::Object(Default::default()), &mut self.rng);
             self.emit(
                 id,
                 EventKind::TaskSubmitted {
-                    task: task_resource,
-                    output: Arc::new(Value::Object(serde_json::Map::new())),
+                    task: history_resource(&resource),
+                    output: Arc::new(response),
                 },
             );
         }
-        let outcome = self.invoke(&visit, &resource, &request.parameters);
+        match outcome {
+            Some(outcome) => {
+                if let TaskResource::Activity(_) = resource {
+                    self.emit(id, EventKind::ActivityStarted { worker_name: None });
+                }
+                let limits = (request.heartbeat, request.timeout);
+                self.settle_task(
+                    id,
+                    visit,
+                    task,
+                    &resource,
+                    token.as_deref(),
+                    limits,
+                    outcome,
+                );
+            }
+            None if resource.pattern() == Pattern::WaitForTaskToken => {
+                let token = token.unwrap_or_default();
+                self.wait_for_answer(id, visit, task, resource, token, request);
+            }
+            None => {
+                let test_case = self.mocks.as_ref().map(|m| m.test_case().to_string());
+                let failure = missing_mock(&state.name, &resource, test_case.as_deref());
+                self.settle_task(id, visit, task, &resource, None, (None, None), Err(failure));
+            }
+        }
+    }
+
+    /// A task's outcome: its result goes through ResultSelector, ResultPath and OutputPath; its
+    /// failure is recorded (a timeout once its heartbeat or timeout has run out), then Retry,
+    /// Catch or fail.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn settle_task(
+        &mut self,
+        id: FiberId,
+        visit: Visit<'m>,
+        task: &'m Task,
+        resource: &TaskResource<'_>,
+        token: Option<&str>,
+        (heartbeat, timeout): (Option<u64>, Option<u64>),
+        outcome: Result<Value, Failure>,
+    ) {
+        let state = visit.state;
         match outcome {
             Ok(result) => {
-                self.emit(id, succeeded(&resource, Arc::new(result.clone())));
+                self.emit(id, succeeded(resource, Arc::new(result.clone())));
                 let size_name = match resource {
                     TaskResource::LambdaFunction(arn) => arn,
                     TaskResource::Integration {
@@ -75,7 +131,7 @@ impl<'m> Engine<'m> {
                 if let Err(error) = self.check_size(size_name, &result) {
                     return self.handle_error(id, visit, &task.fields, error, Vec::new());
                 }
-                let exit = self.with_env(id, &visit, token.as_deref(), |env, input| {
+                let exit = self.with_env(id, &visit, token, |env, input| {
                     step::finish(state, &task.fields, input, result, env, &mut ())
                 });
                 match exit {
@@ -86,13 +142,11 @@ impl<'m> Engine<'m> {
                     }
                 }
             }
-            Err(failure) => {
-                let kind = failed(&resource, &failure);
-                // A task that timed out did so once its heartbeat or timeout ran out.
-                let limit = request
-                    .heartbeat
-                    .or(request.timeout)
-                    .filter(|_| failure.timed_out);
+            Err(mut failure) => {
+                // A mocked timeout happened once the heartbeat (or the timeout) ran out.
+                let limit = heartbeat.or(timeout).filter(|_| failure.timed_out);
+                failure.error.heartbeat = failure.timed_out && heartbeat.is_some();
+                let kind = failed(resource, &failure);
                 match limit {
                     Some(seconds) => {
                         let at = self
@@ -140,7 +194,6 @@ impl<'m> Engine<'m> {
                         heartbeat: request.heartbeat,
                     },
                 );
-                self.emit(id, EventKind::ActivityStarted { worker_name: None });
             }
             TaskResource::Integration { .. } => {
                 let role_arn = task
@@ -170,20 +223,17 @@ impl<'m> Engine<'m> {
         }
     }
 
-    /// The task's outcome, from the mocks.
-    fn invoke(
+    /// The task's outcome, from the mocks; `None` when the test case does not mock it.
+    fn mocked(
         &mut self,
         visit: &Visit<'m>,
         resource: &TaskResource<'_>,
         parameters: &Value,
-    ) -> Result<Value, Failure> {
+    ) -> Option<Result<Value, Failure>> {
         let name = &visit.state.name;
-        let Some(mocks) = self.mocks.as_mut() else {
-            return Err(missing_mock(name, resource, None));
-        };
-        let test_case = mocks.test_case().to_string();
+        let mocks = self.mocks.as_mut()?;
         let outcome = match mocks.invoke(name) {
-            Invocation::NotMocked => return Err(missing_mock(name, resource, Some(&test_case))),
+            Invocation::NotMocked => return None,
             Invocation::Exhausted {
                 response,
                 invocation,
@@ -193,7 +243,7 @@ impl<'m> Engine<'m> {
             )),
             Invocation::Outcome(outcome) => Ok(outcome.clone()),
         };
-        match outcome {
+        Some(match outcome {
             Err(message) => Err(Failure {
                 error: self.located(visit, StatesError::runtime(message)),
                 timed_out: false,
@@ -211,14 +261,11 @@ impl<'m> Engine<'m> {
                 let timed_out = error == names::TIMEOUT;
                 let cause = (!(timed_out && cause.is_empty())).then_some(cause);
                 Err(Failure {
-                    error: StatesError {
-                        error: Some(error),
-                        cause,
-                    },
+                    error: StatesError::from_parts(Some(error), cause),
                     timed_out,
                 })
             }
-        }
+        })
     }
 }
 
@@ -296,7 +343,7 @@ fn missing_mock(state: &str, resource: &TaskResource<'_>, test_case: Option<&str
     }
 }
 
-fn history_resource(resource: &TaskResource<'_>) -> history::TaskResource {
+pub(super) fn history_resource(resource: &TaskResource<'_>) -> history::TaskResource {
     let (resource_type, resource) = match resource {
         TaskResource::Integration {
             resource_type,
@@ -311,7 +358,7 @@ fn history_resource(resource: &TaskResource<'_>) -> history::TaskResource {
     }
 }
 
-fn succeeded(resource: &TaskResource<'_>, output: Payload) -> EventKind {
+pub(super) fn succeeded(resource: &TaskResource<'_>, output: Payload) -> EventKind {
     match resource {
         TaskResource::LambdaFunction(_) => EventKind::LambdaFunctionSucceeded { output },
         TaskResource::Activity(_) => EventKind::ActivitySucceeded { output },
@@ -322,7 +369,7 @@ fn succeeded(resource: &TaskResource<'_>, output: Payload) -> EventKind {
     }
 }
 
-fn failed(resource: &TaskResource<'_>, failure: &Failure) -> EventKind {
+pub(super) fn failed(resource: &TaskResource<'_>, failure: &Failure) -> EventKind {
     let (error, cause) = (failure.error.error.clone(), failure.error.cause.clone());
     match (resource, failure.timed_out) {
         (TaskResource::LambdaFunction(_), false) => {
