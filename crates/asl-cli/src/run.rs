@@ -36,6 +36,11 @@ pub(crate) struct Args {
     /// A simulated S3 object for a Map's ItemReader, as `BUCKET/KEY=FILE` (repeatable).
     #[arg(long = "s3-object", value_name = "BUCKET/KEY=FILE")]
     s3_objects: Vec<String>,
+    /// A state machine `states:startExecution` tasks may start, as `NAME=FILE` (repeatable):
+    /// NAME is the name its ARN ends with; it runs inside the simulator, with its own test case
+    /// of the mock configuration (the same test case name, under its own name).
+    #[arg(long = "child", value_name = "NAME=FILE")]
+    children: Vec<String>,
     /// A script of what the world does, in order: answers to waiting callback and activity
     /// tasks (by state name and attempt, or by token), heartbeats, the clock moving on, a stop,
     /// a redrive (a JSON array; see the README).
@@ -86,7 +91,15 @@ fn export(args: &Args) -> Result<ExecutionExport, String> {
                     read(Path::new(file))?,
                 );
             }
+            let mut children = Vec::new();
+            for spec in &args.children {
+                let (name, file) = spec
+                    .split_once('=')
+                    .ok_or_else(|| format!("--child '{spec}': expected NAME=FILE"))?;
+                children.push((name.to_string(), read(Path::new(file))?, false));
+            }
             ExecutionExport {
+                children,
                 definition: read(definition)?,
                 input: args
                     .input
@@ -135,6 +148,7 @@ pub(crate) fn run_command(args: &Args) -> ExitCode {
             Source::Definition => args.definition.as_ref(),
             Source::Input => args.input.as_ref(),
             Source::Mocks => args.mock_config.as_ref(),
+            Source::Child => None,
         };
         file.or(args.resume.as_ref())
             .or(args.redrive.as_ref())

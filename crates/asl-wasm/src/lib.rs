@@ -266,6 +266,7 @@ pub fn run_js(
         mock_config: js.mock_config.as_deref(),
         test_case: js.test_case.as_deref(),
         options,
+        children: Vec::new(),
     };
     to_js(&api::run(request).to_json())
 }

@@ -182,6 +182,7 @@ impl Playground {
                             express,
                             ..RunOptions::default()
                         },
+                        children: Vec::new(),
                     })
                 })
             })

@@ -4,7 +4,7 @@
 //! same point: waiting, failed (ready to be redriven) or finished. The history is included for
 //! reading; it is the result, not an input.
 
-use super::run::RunRequest;
+use super::run::{ChildDefinition, RunRequest};
 use crate::exec::context::{Identity, format_timestamp, parse_timestamp};
 use crate::exec::run::{Action, Execution, Limits, RunOptions, actions::actions_from_json};
 use serde_json::{Map, Value, json};
@@ -26,6 +26,8 @@ pub struct ExecutionExport {
     pub test_case: Option<String>,
     /// Names, clock, seed, type, limits, S3 objects and actions.
     pub options: RunOptions,
+    /// The nested state machines: name, definition, Express or not.
+    pub children: Vec<(String, String, bool)>,
 }
 
 impl ExecutionExport {
@@ -37,6 +39,15 @@ impl ExecutionExport {
             mock_config: self.mock_config.as_deref(),
             test_case: self.test_case.as_deref(),
             options: self.options.clone(),
+            children: self
+                .children
+                .iter()
+                .map(|(name, definition, express)| ChildDefinition {
+                    name,
+                    definition,
+                    express: *express,
+                })
+                .collect(),
         }
     }
 
@@ -78,6 +89,21 @@ impl ExecutionExport {
         out.insert("mockConfig".into(), json!(self.mock_config));
         out.insert("testCase".into(), json!(self.test_case));
         out.insert("s3Objects".into(), json!(self.options.s3_objects));
+        out.insert(
+            "children".into(),
+            Value::Array(
+                self.children
+                    .iter()
+                    .map(|(name, definition, express)| {
+                        json!({
+                            "name": name,
+                            "definition": definition,
+                            "type": if *express { "EXPRESS" } else { "STANDARD" },
+                        })
+                    })
+                    .collect(),
+            ),
+        );
         out.insert(
             "actions".into(),
             Value::Array(self.options.actions.iter().map(Action::to_json).collect()),
@@ -131,7 +157,20 @@ impl ExecutionExport {
             Value::Null => Vec::new(),
             actions => actions_from_json(actions)?,
         };
+        let children = value["children"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|child| {
+                Some((
+                    child["name"].as_str()?.to_string(),
+                    child["definition"].as_str()?.to_string(),
+                    child["type"] == "EXPRESS",
+                ))
+            })
+            .collect();
         Ok(ExecutionExport {
+            children,
             definition: text("definition")?,
             input: optional("input").unwrap_or_default(),
             mock_config: optional("mockConfig"),
@@ -176,6 +215,7 @@ mod tests {
                 seed: 9,
                 ..RunOptions::default()
             },
+            children: Vec::new(),
         };
         let RunResult::Ran(first) = run(export.request()) else {
             panic!("did not run");

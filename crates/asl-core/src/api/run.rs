@@ -4,13 +4,15 @@
 use super::{ValidateOptions, Validation, validate};
 use crate::diag::Severity;
 use crate::exec::mock::MockConfig;
-use crate::exec::run::{Execution, RunOptions, run as run_machine};
+use crate::exec::run::{Child, Execution, RunOptions, run as run_machine};
 use crate::json::{self, Node};
 use crate::model;
 use crate::source;
 use crate::text::{LineIndex, Span};
 use crate::validate::MachineType;
 use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// What to run.
 #[derive(Clone, Debug, Default)]
@@ -23,9 +25,22 @@ pub struct RunRequest<'a> {
     pub mock_config: Option<&'a str>,
     /// The test case of the mock configuration; the only one when there is one.
     pub test_case: Option<&'a str>,
-    /// Names, clock, seed, limits and simulated S3 objects (its `mocks` are ignored: they come
-    /// from `mock_config`).
+    /// Names, clock, seed, limits and simulated S3 objects (its `mocks` and `children` are
+    /// ignored: they come from `mock_config` and `children` here).
     pub options: RunOptions,
+    /// The state machines its `states:startExecution` tasks may start.
+    pub children: Vec<ChildDefinition<'a>>,
+}
+
+/// A state machine a `states:startExecution` task may start, by the name its ARN ends with.
+#[derive(Clone, Copy, Debug)]
+pub struct ChildDefinition<'a> {
+    /// The state machine's name.
+    pub name: &'a str,
+    /// Its definition.
+    pub definition: &'a str,
+    /// An Express machine.
+    pub express: bool,
 }
 
 /// Which text a problem is in.
@@ -37,14 +52,18 @@ pub enum Source {
     Input,
     /// The mock configuration.
     Mocks,
+    /// A nested state machine's definition (the message names it).
+    Child,
 }
 
 impl Source {
-    fn as_str(self) -> &'static str {
+    /// `definition`, `input`, `mocks` or `child`.
+    pub fn as_str(self) -> &'static str {
         match self {
             Source::Definition => "definition",
             Source::Input => "input",
             Source::Mocks => "mocks",
+            Source::Child => "child",
         }
     }
 }
@@ -101,19 +120,9 @@ pub fn run(request: RunRequest<'_>) -> RunResult {
         mock_config,
         test_case,
         mut options,
+        children,
     } = request;
-    let validation = validate(
-        definition,
-        &ValidateOptions {
-            machine_type: if options.express {
-                MachineType::Express
-            } else {
-                MachineType::Standard
-            },
-            severity: Severity::Error,
-            ..ValidateOptions::default()
-        },
-    );
+    let validation = validate(definition, &error_options(options.express));
     if !validation.ok {
         return RunResult::Invalid(validation);
     }
@@ -123,16 +132,41 @@ pub fn run(request: RunRequest<'_>) -> RunResult {
         Err(problem) => return RunResult::Problem(problem),
     };
     options.mocks = None;
+    let mut config = None;
     if let Some(text) = mock_config.filter(|t| !t.trim().is_empty()) {
-        match mocks(text, test_case, &options.identity.state_machine_name) {
-            Ok(mocks) => options.mocks = Some(mocks),
+        let read = read_config(text).and_then(|(config, at)| {
+            let mocks = test_case_mocks(
+                &config,
+                &at,
+                test_case,
+                &options.identity.state_machine_name,
+            )?;
+            Ok((config, mocks))
+        });
+        match read {
+            Ok((read, (case, mocks))) => {
+                options.mocks = Some(mocks);
+                config = Some((read, case));
+            }
             Err(problem) => return RunResult::Problem(problem),
         }
     }
-    let built = source::read(definition, None)
-        .map_err(|d| d.message)
-        .and_then(|document| model::build_machine(&document.root).map_err(|e| e.0));
-    match built {
+    options.children = BTreeMap::new();
+    for child in children {
+        match build_child(&child, config.as_ref()) {
+            Ok(built) => {
+                options.children.insert(child.name.to_string(), built);
+            }
+            Err(message) => {
+                return RunResult::Problem(Problem {
+                    source: Source::Child,
+                    message: format!("the state machine '{}': {message}", child.name),
+                    position: None,
+                });
+            }
+        }
+    }
+    match build(definition) {
         Ok(machine) => RunResult::Ran(Box::new(run_machine(&machine, input, options))),
         Err(message) => RunResult::Problem(Problem {
             source: Source::Definition,
@@ -180,12 +214,10 @@ pub fn mock_test_cases(text: &str, machine_name: &str) -> Vec<String> {
         .collect()
 }
 
-/// The test case's mocks. With no test case named, the configuration's only one is used.
-fn mocks(
-    text: &str,
-    test_case: Option<&str>,
-    machine_name: &str,
-) -> Result<crate::exec::mock::Mocks, Problem> {
+/// A parsed mock configuration, and a way to turn a pointer into a position.
+type Located = Box<dyn Fn(&str, String) -> Problem>;
+
+fn read_config(text: &str) -> Result<(MockConfig, Located), Problem> {
     let document = json::parse(text).map_err(|error| {
         let at = LineIndex::new(text).position(error.span.start);
         Problem {
@@ -194,9 +226,12 @@ fn mocks(
             position: Some((at.line, at.column)),
         }
     })?;
-    let at_pointer = |pointer: &str, message: String| {
-        let position = find(&document.root, pointer).map(|span| {
-            let at = LineIndex::new(text).position(span.start);
+    let root = document.root;
+    let config = MockConfig::from_json(&root.to_value());
+    let text = text.to_string();
+    let at_pointer: Located = Box::new(move |pointer: &str, message: String| {
+        let position = find(&root, pointer).map(|span| {
+            let at = LineIndex::new(&text).position(span.start);
             (at.line, at.column)
         });
         Problem {
@@ -204,11 +239,22 @@ fn mocks(
             message,
             position,
         }
-    };
-    let config = MockConfig::from_json(&document.root.to_value())
-        .map_err(|e| at_pointer(&e.pointer, e.message))?;
+    });
+    match config {
+        Ok(config) => Ok((config, at_pointer)),
+        Err(e) => Err(at_pointer(&e.pointer, e.message)),
+    }
+}
+
+/// The mocks of a test case. A configuration for one state machine applies whatever the
+/// machine is called; with no test case named, its only one is used.
+fn test_case_mocks(
+    config: &MockConfig,
+    at_pointer: &Located,
+    test_case: Option<&str>,
+    machine_name: &str,
+) -> Result<(String, crate::exec::mock::Mocks), Problem> {
     let machines: Vec<&str> = config.machine_names().collect();
-    // A configuration for one machine applies whatever the machine is called here.
     let machine = match machines.as_slice() {
         [only] => *only,
         _ => machine_name,
@@ -227,9 +273,49 @@ fn mocks(
             ));
         }
     };
-    config
+    let mocks = config
         .test_case(machine, case)
-        .map_err(|e| at_pointer(&e.pointer, e.message))
+        .map_err(|e| at_pointer(&e.pointer, e.message))?;
+    Ok((case.to_string(), mocks))
+}
+
+/// Validation as CreateStateMachine applies it: errors only.
+fn error_options(express: bool) -> ValidateOptions {
+    ValidateOptions {
+        machine_type: if express {
+            MachineType::Express
+        } else {
+            MachineType::Standard
+        },
+        severity: Severity::Error,
+        ..ValidateOptions::default()
+    }
+}
+
+/// The machine of a (valid) definition.
+fn build(definition: &str) -> Result<model::Machine, String> {
+    source::read(definition, None)
+        .map_err(|d| d.message)
+        .and_then(|document| model::build_machine(&document.root).map_err(|e| e.0))
+}
+
+/// A nested state machine: valid, built, with its own test case of the mocks (the same name).
+fn build_child(
+    child: &ChildDefinition<'_>,
+    config: Option<&(MockConfig, String)>,
+) -> Result<Child, String> {
+    if let Some(message) =
+        validate(child.definition, &error_options(child.express)).create_state_machine_message()
+    {
+        return Err(message);
+    }
+    let machine = build(child.definition)?;
+    let mocks = config.and_then(|(config, case)| config.test_case(child.name, case).ok());
+    Ok(Child {
+        machine: Arc::new(machine),
+        mocks,
+        express: child.express,
+    })
 }
 
 /// The span of the value at a JSON pointer.
@@ -258,6 +344,7 @@ mod tests {
             mock_config: mocks,
             test_case: None,
             options: RunOptions::default(),
+            children: Vec::new(),
         }
     }
 

@@ -81,11 +81,7 @@ fn RunOutcome(
                 .position
                 .map(|(line, column)| format!(" (line {line}, column {column})"))
                 .unwrap_or_default();
-            let source = match problem.source {
-                asl_core::api::Source::Definition => "definition",
-                asl_core::api::Source::Input => "input",
-                asl_core::api::Source::Mocks => "mocks",
-            };
+            let source = problem.source.as_str();
             view! {
                 <p class="run__problem" data-testid="run-problem">
                     "The " {source} {at} ": " {problem.message}

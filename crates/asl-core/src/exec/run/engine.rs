@@ -8,7 +8,9 @@
 use super::actions::{Action, ActionError};
 use super::fan_out::Join;
 use super::report::{CatchRecord, Handled, RetryRecord};
+use super::resource::TaskResource;
 use super::scopes::{ScopeId, Scopes};
+use super::task::Failure;
 use super::waiting::{Pending, TokenState};
 use super::{Execution, ExecutionStatus, RunOptions};
 use crate::exec::context::{StateContext, context_object};
@@ -69,6 +71,8 @@ pub(super) enum Wake<'m> {
     Retry,
     /// Record that the task failed (it timed out), then Retry, Catch or fail.
     Fail(EventKind, StatesError),
+    /// The task's work is done (a nested execution): settle it.
+    Settle(Result<Value, Failure>),
 }
 
 /// What a timer does when it fires.
@@ -162,6 +166,8 @@ pub(super) struct Engine<'m> {
     pub(super) redrive_count: u64,
     /// Where a redrive restarts: the top-level state that failed, and its input.
     pub(super) redrive_point: Option<(&'m State, Payload)>,
+    /// The nested executions run so far.
+    pub(super) children: Vec<Execution>,
 }
 
 impl<'m> Engine<'m> {
@@ -203,6 +209,7 @@ impl<'m> Engine<'m> {
             advancing_to: None,
             redrive_count: 0,
             redrive_point: None,
+            children: Vec::new(),
         }
     }
 
@@ -261,6 +268,7 @@ impl<'m> Engine<'m> {
             waiting,
             action_errors: self.action_errors,
             redrive_count: self.redrive_count,
+            children: self.children,
         }
     }
 
@@ -329,6 +337,12 @@ impl<'m> Engine<'m> {
             Pc::Enter(state, input) => self.enter(id, state, input),
             Pc::Sleep(visit, Wake::Retry) => self.work(id, visit),
             Pc::Sleep(visit, Wake::Exit(exit)) => self.exit(id, &visit, exit),
+            Pc::Sleep(visit, Wake::Settle(outcome)) => {
+                if let StateKind::Task(task) = &visit.state.kind {
+                    let resource = TaskResource::parse(&task.resource);
+                    self.settle_task(id, visit, task, &resource, None, (None, None), outcome);
+                }
+            }
             Pc::Sleep(visit, Wake::Fail(kind, error)) => {
                 self.emit(id, kind);
                 match &visit.state.kind {

@@ -17,6 +17,7 @@
 //! ```
 
 pub mod actions;
+mod child;
 mod engine;
 mod fan_out;
 mod item_reader;
@@ -43,6 +44,7 @@ use crate::source;
 use crate::validate::MachineType;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// How to run: who and when, the seed, the mocks, the limits.
 #[derive(Clone, Debug)]
@@ -68,6 +70,22 @@ pub struct RunOptions {
     pub limits: Limits,
     /// What the world does (answers to waiting tasks, the clock, stop, redrive), in order.
     pub actions: Vec<Action>,
+    /// The state machines `states:startExecution` tasks may start, by name: they run inside the
+    /// simulator as nested executions.
+    pub children: BTreeMap<String, Child>,
+    /// How deep this execution is nested (0 for one the user started).
+    pub depth: u32,
+}
+
+/// A state machine a `states:startExecution` task may start.
+#[derive(Clone, Debug)]
+pub struct Child {
+    /// The machine.
+    pub machine: Arc<Machine>,
+    /// Its mocks (its own test case of the mock configuration).
+    pub mocks: Option<Mocks>,
+    /// An Express machine.
+    pub express: bool,
 }
 
 impl Default for RunOptions {
@@ -82,6 +100,8 @@ impl Default for RunOptions {
             iterate_objects: true,
             limits: Limits::default(),
             actions: Vec::new(),
+            children: BTreeMap::new(),
+            depth: 0,
         }
     }
 }
@@ -171,6 +191,8 @@ pub struct Execution {
     pub action_errors: Vec<ActionError>,
     /// How many times the execution was redriven.
     pub redrive_count: u64,
+    /// The nested executions its `states:startExecution` tasks ran, in order.
+    pub children: Vec<Execution>,
 }
 
 impl Execution {
@@ -251,6 +273,12 @@ impl Execution {
             out.insert(
                 "waiting".into(),
                 Value::Array(self.waiting.iter().map(WaitingTask::to_json).collect()),
+            );
+        }
+        if !self.children.is_empty() {
+            out.insert(
+                "children".into(),
+                Value::Array(self.children.iter().map(Execution::to_json).collect()),
             );
         }
         if !self.action_errors.is_empty() {

@@ -90,6 +90,9 @@ impl<'m> Engine<'m> {
                     outcome,
                 );
             }
+            None if let Some(child) = self.child_for(&resource, &request.parameters) => {
+                self.start_child(id, visit, &resource, &request, &child);
+            }
             None if resource.pattern() == Pattern::WaitForTaskToken => {
                 let token = token.unwrap_or_default();
                 self.wait_for_answer(id, visit, task, resource, token, request);

@@ -1,0 +1,175 @@
+//! Nested executions: a `states:startExecution` task whose state machine the user supplied runs
+//! it inside the simulator. `.sync` and `.sync:2` wait for it (the parent's clock moves on by the
+//! child's duration) and return its DescribeExecution (output as JSON text, or as JSON); the
+//! request-response form returns as soon as the child has started.
+
+use super::engine::{Engine, FiberId, Pc, Visit, Wake};
+use super::resource::{Pattern, TaskResource};
+use super::task::{Failure, Request};
+use super::{Child, Execution, ExecutionStatus, RunOptions, run};
+use crate::exec::context::{Identity, format_timestamp};
+use crate::exec::error::{StatesError, names};
+use serde_json::{Value, json};
+
+/// How deep executions may nest.
+const MAX_DEPTH: u32 = 10;
+
+impl<'m> Engine<'m> {
+    /// The supplied state machine a `states:startExecution` task starts, if any.
+    pub(super) fn child_for(
+        &self,
+        resource: &TaskResource<'_>,
+        parameters: &Value,
+    ) -> Option<Child> {
+        let TaskResource::Integration {
+            resource_type: "states",
+            resource,
+            ..
+        } = resource
+        else {
+            return None;
+        };
+        if !resource.starts_with("startExecution") {
+            return None;
+        }
+        let arn = parameters["StateMachineArn"].as_str()?;
+        let name = arn.rsplit(':').next()?;
+        self.options.children.get(name).cloned()
+    }
+
+    /// Run the child, then settle the task: at once for the request-response form, after the
+    /// child's duration (or the task's timeout, if shorter) for `.sync`.
+    pub(super) fn start_child(
+        &mut self,
+        id: FiberId,
+        visit: Visit<'m>,
+        resource: &TaskResource<'_>,
+        request: &Request,
+        child: &Child,
+    ) {
+        let parameters = &request.parameters;
+        if self.options.depth >= MAX_DEPTH {
+            let failure = Failure {
+                error: StatesError::new(
+                    names::TASK_FAILED,
+                    format!(
+                        "Executions nest more than {MAX_DEPTH} deep: the playground stops here"
+                    ),
+                ),
+                timed_out: false,
+            };
+            return self.settle_later(id, visit, 0, Err(failure));
+        }
+        let identity = &self.options.identity;
+        let machine_arn = parameters["StateMachineArn"].as_str().unwrap_or_default();
+        let machine_name = machine_arn.rsplit(':').next().unwrap_or_default();
+        let name = match parameters["Name"].as_str() {
+            Some(name) => name.to_string(),
+            None => self.rng.uuid_v4(),
+        };
+        let input = match &parameters["Input"] {
+            Value::String(text) => serde_json::from_str(text).unwrap_or(json!(text)),
+            Value::Null => json!({}),
+            other => other.clone(),
+        };
+        let options = RunOptions {
+            identity: Identity {
+                state_machine_name: machine_name.to_string(),
+                execution_name: name,
+                ..identity.clone()
+            },
+            express: child.express,
+            start_millis: self.clock,
+            seed: self.rng.next_u64(),
+            mocks: child.mocks.clone(),
+            s3_objects: self.options.s3_objects.clone(),
+            iterate_objects: self.options.iterate_objects,
+            limits: self.options.limits,
+            actions: Vec::new(),
+            children: self.options.children.clone(),
+            depth: self.options.depth + 1,
+        };
+        let execution = run(&child.machine, input, options);
+        let pattern = resource.pattern();
+        let duration = match pattern {
+            Pattern::Sync => execution.stop_millis - execution.start_millis,
+            _ => 0,
+        };
+        let outcome = match pattern {
+            Pattern::Sync => describe(&execution, machine_arn, resource_is_v2(resource)),
+            _ => Ok(json!({
+                "ExecutionArn": execution.execution_arn,
+                "StartDate": format_timestamp(execution.start_millis),
+            })),
+        };
+        self.children.push(execution);
+        let timeout = request.timeout.map(|s| (s as i64).saturating_mul(1000));
+        match timeout {
+            Some(limit) if duration > limit => {
+                let failure = Failure {
+                    error: StatesError::timeout(false),
+                    timed_out: true,
+                };
+                self.settle_later(id, visit, limit, Err(failure));
+            }
+            _ => self.settle_later(id, visit, duration, outcome),
+        }
+    }
+
+    /// Settle the task after `millis` of virtual time.
+    fn settle_later(
+        &mut self,
+        id: FiberId,
+        visit: Visit<'m>,
+        millis: i64,
+        outcome: Result<Value, Failure>,
+    ) {
+        let at = self.clock.saturating_add(millis);
+        self.fibers[id].pc = Pc::Sleep(visit, Wake::Settle(outcome));
+        self.timer(at, id);
+    }
+}
+
+fn resource_is_v2(resource: &TaskResource<'_>) -> bool {
+    matches!(resource, TaskResource::Integration { resource, .. } if resource.ends_with(":2"))
+}
+
+/// What `.sync` returns: the child's DescribeExecution; its input and output as JSON text, or
+/// (`.sync:2`) as JSON. A child that did not succeed fails the task with `States.TaskFailed` and
+/// that description, with `Error` and `Cause`, as the cause.
+fn describe(execution: &Execution, machine_arn: &str, as_json: bool) -> Result<Value, Failure> {
+    let payload = |value: &Value| {
+        if as_json {
+            value.clone()
+        } else {
+            Value::String(value.to_string())
+        }
+    };
+    let mut out = json!({
+        "ExecutionArn": execution.execution_arn,
+        "Input": payload(&execution.input),
+        "InputDetails": {"Included": true},
+        "Name": execution.name,
+        "StartDate": format_timestamp(execution.start_millis),
+        "StateMachineArn": machine_arn,
+        "Status": execution.status.as_str(),
+        "StopDate": format_timestamp(execution.stop_millis),
+    });
+    if let Some(output) = &execution.output {
+        out["Output"] = payload(output);
+        out["OutputDetails"] = json!({"Included": true});
+    }
+    if execution.status == ExecutionStatus::Succeeded {
+        return Ok(out);
+    }
+    if let Some(error) = &execution.error {
+        out["Error"] = json!(error);
+    }
+    if let Some(cause) = &execution.cause {
+        out["Cause"] = json!(cause);
+    }
+    Err(Failure {
+        error: StatesError::new(names::TASK_FAILED, out.to_string()),
+        timed_out: false,
+    })
+}
