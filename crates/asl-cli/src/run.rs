@@ -56,6 +56,15 @@ pub(crate) struct Args {
     /// Redrive an exported execution that failed (RedriveExecution).
     #[arg(long)]
     redrive: Option<PathBuf>,
+    /// An Express execution started with StartSyncExecution: `--format json` prints its
+    /// response (the outcome and billingDetails) instead of DescribeExecution and the history.
+    #[arg(long)]
+    sync: bool,
+    /// Deliver an Express execution this many times, as AWS's at-least-once delivery may: the
+    /// later deliveries go on with the mocks' invocation counters, so tasks that are not
+    /// idempotent show it.
+    #[arg(long, default_value_t = 1)]
+    deliveries: u32,
     /// Stop a run that enters more states than this (an endless loop).
     #[arg(long, default_value_t = Limits::default().max_transitions)]
     max_transitions: u64,
@@ -154,7 +163,9 @@ pub(crate) fn run_command(args: &Args) -> ExitCode {
             .or(args.redrive.as_ref())
             .map_or_else(String::new, |f| input::display_name(f))
     };
-    let execution = match api::run(export.request()) {
+    let mut request = export.request();
+    request.deliveries = args.deliveries;
+    let execution = match api::run(request) {
         RunResult::Ran(execution) => execution,
         RunResult::Invalid(validation) => {
             let name = source_name(Source::Definition);
@@ -173,12 +184,26 @@ pub(crate) fn run_command(args: &Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let printed = if args.sync {
+        execution.start_sync_response()
+    } else {
+        execution.to_json()
+    };
     match args.format {
         OutputFormat::Json => println!(
             "{}",
-            serde_json::to_string_pretty(&execution.to_json()).unwrap_or_default()
+            serde_json::to_string_pretty(&printed).unwrap_or_default()
         ),
-        OutputFormat::Text => print!("{}", timeline::render(&execution)),
+        OutputFormat::Text => {
+            let mut delivery = Some(&*execution);
+            while let Some(run) = delivery {
+                print!("{}", timeline::render(run));
+                delivery = run.redelivered.as_deref();
+                if delivery.is_some() {
+                    println!("-- delivered again (at-least-once) --");
+                }
+            }
+        }
     }
     if let Some(path) = &args.export {
         let file =

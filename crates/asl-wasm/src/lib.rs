@@ -267,6 +267,7 @@ pub fn run_js(
         test_case: js.test_case.as_deref(),
         options,
         children: Vec::new(),
+        deliveries: 1,
     };
     to_js(&api::run(request).to_json())
 }

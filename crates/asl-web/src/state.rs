@@ -183,6 +183,7 @@ impl Playground {
                             ..RunOptions::default()
                         },
                         children: Vec::new(),
+                        deliveries: 1,
                     })
                 })
             })

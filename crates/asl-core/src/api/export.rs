@@ -48,6 +48,7 @@ impl ExecutionExport {
                     express: *express,
                 })
                 .collect(),
+            deliveries: 1,
         }
     }
 

@@ -5,12 +5,14 @@ mod data_flow;
 mod eval;
 mod export;
 mod run;
+mod starts;
 mod states;
 
 pub use data_flow::{DataFlow, DataFlowRequest, Stage, data_flow};
 pub use eval::{EvalError, EvalInput, eval};
 pub use export::ExecutionExport;
 pub use run::{ChildDefinition, Problem, RunRequest, RunResult, Source, mock_test_cases, run};
+pub use starts::{Start, Starts};
 pub use states::{StateInfo, state_at, states};
 
 use crate::diag::{Diagnostic, Severity, render};

@@ -4,7 +4,7 @@
 use super::{ValidateOptions, Validation, validate};
 use crate::diag::Severity;
 use crate::exec::mock::MockConfig;
-use crate::exec::run::{Child, Execution, RunOptions, run as run_machine};
+use crate::exec::run::{Child, Execution, RunOptions, run_delivered};
 use crate::json::{self, Node};
 use crate::model;
 use crate::source;
@@ -30,6 +30,8 @@ pub struct RunRequest<'a> {
     pub options: RunOptions,
     /// The state machines its `states:startExecution` tasks may start.
     pub children: Vec<ChildDefinition<'a>>,
+    /// How many times an Express execution is delivered (at-least-once; 0 and 1 mean once).
+    pub deliveries: u32,
 }
 
 /// A state machine a `states:startExecution` task may start, by the name its ARN ends with.
@@ -121,6 +123,7 @@ pub fn run(request: RunRequest<'_>) -> RunResult {
         test_case,
         mut options,
         children,
+        deliveries,
     } = request;
     let validation = validate(definition, &error_options(options.express));
     if !validation.ok {
@@ -167,7 +170,9 @@ pub fn run(request: RunRequest<'_>) -> RunResult {
         }
     }
     match build(definition) {
-        Ok(machine) => RunResult::Ran(Box::new(run_machine(&machine, input, options))),
+        Ok(machine) => RunResult::Ran(Box::new(run_delivered(
+            &machine, input, options, deliveries,
+        ))),
         Err(message) => RunResult::Problem(Problem {
             source: Source::Definition,
             message,
@@ -345,6 +350,7 @@ mod tests {
             test_case: None,
             options: RunOptions::default(),
             children: Vec::new(),
+            deliveries: 1,
         }
     }
 

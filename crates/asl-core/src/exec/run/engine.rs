@@ -213,7 +213,7 @@ impl<'m> Engine<'m> {
         }
     }
 
-    pub(super) fn run(mut self) -> Execution {
+    pub(super) fn run(&mut self) -> Execution {
         let role_arn = self.options.identity.role_arn.clone();
         let started = self.emit_after(
             0,
@@ -228,10 +228,16 @@ impl<'m> Engine<'m> {
         self.spawn(self.machine, None, None, 0, input, false);
         self.timer_for(self.deadline, Timer::Execution);
         self.drive();
-        self.into_execution()
+        self.take_execution()
     }
 
-    fn into_execution(mut self) -> Execution {
+    /// The mocks as the run left them (their invocation counters), for a run that goes on from
+    /// them.
+    pub(super) fn take_mocks(&mut self) -> Option<Mocks> {
+        self.mocks.take()
+    }
+
+    fn take_execution(&mut self) -> Execution {
         self.refuse_remaining_actions();
         let waiting = if self.finish.is_none() {
             self.waiting()
@@ -239,7 +245,7 @@ impl<'m> Engine<'m> {
             Vec::new()
         };
         let identity = &self.options.identity;
-        let (status, output, error) = match self.finish {
+        let (status, output, error) = match self.finish.take() {
             Some(Finish::Succeeded(output)) => (
                 ExecutionStatus::Succeeded,
                 Some(Arc::unwrap_or_clone(output)),
@@ -258,17 +264,18 @@ impl<'m> Engine<'m> {
             status,
             start_millis: self.options.start_millis,
             stop_millis: self.clock,
-            input: Arc::unwrap_or_clone(self.input),
+            input: (*self.input).clone(),
             output,
             error,
             cause,
-            events: self.events,
-            retries: self.retries,
-            catches: self.catches,
+            events: std::mem::take(&mut self.events),
+            retries: std::mem::take(&mut self.retries),
+            catches: std::mem::take(&mut self.catches),
             waiting,
-            action_errors: self.action_errors,
+            action_errors: std::mem::take(&mut self.action_errors),
             redrive_count: self.redrive_count,
-            children: self.children,
+            children: std::mem::take(&mut self.children),
+            redelivered: None,
         }
     }
 

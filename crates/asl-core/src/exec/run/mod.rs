@@ -193,6 +193,9 @@ pub struct Execution {
     pub redrive_count: u64,
     /// The nested executions its `states:startExecution` tasks ran, in order.
     pub children: Vec<Execution>,
+    /// Express at-least-once delivery: the same execution delivered a second time (its tasks'
+    /// mocks going on from where the first delivery left them).
+    pub redelivered: Option<Box<Execution>>,
 }
 
 impl Execution {
@@ -229,6 +232,40 @@ impl Execution {
             .map(RetryRecord::note)
             .chain(catches.map(CatchRecord::note))
             .collect()
+    }
+
+    /// What StartSyncExecution returns for an Express execution: its outcome (no history) and
+    /// `billingDetails`, AWS billing at least 64 MB and 100 ms, in steps of 100 ms.
+    pub fn start_sync_response(&self) -> Value {
+        let mut out = Map::new();
+        out.insert("executionArn".into(), json!(self.execution_arn));
+        out.insert("stateMachineArn".into(), json!(self.state_machine_arn));
+        out.insert("name".into(), json!(self.name));
+        out.insert(
+            "startDate".into(),
+            json!(format_timestamp(self.start_millis)),
+        );
+        out.insert("stopDate".into(), json!(format_timestamp(self.stop_millis)));
+        out.insert("status".into(), json!(self.status.as_str()));
+        out.insert("input".into(), json!(self.input.to_string()));
+        out.insert("inputDetails".into(), json!({"included": true}));
+        if let Some(output) = &self.output {
+            out.insert("output".into(), json!(output.to_string()));
+            out.insert("outputDetails".into(), json!({"included": true}));
+        }
+        if let Some(error) = &self.error {
+            out.insert("error".into(), json!(error));
+        }
+        if let Some(cause) = &self.cause {
+            out.insert("cause".into(), json!(cause));
+        }
+        let millis = (self.stop_millis - self.start_millis).max(1);
+        let billed = (millis + 99) / 100 * 100;
+        out.insert(
+            "billingDetails".into(),
+            json!({"billedMemoryUsedInMB": 64, "billedDurationInMilliseconds": billed}),
+        );
+        Value::Object(out)
     }
 
     /// `DescribeExecution`'s fields (payloads as JSON strings, as AWS has them) and `events`,
@@ -274,6 +311,9 @@ impl Execution {
                 "waiting".into(),
                 Value::Array(self.waiting.iter().map(WaitingTask::to_json).collect()),
             );
+        }
+        if let Some(again) = &self.redelivered {
+            out.insert("redelivered".into(), again.to_json());
         }
         if !self.children.is_empty() {
             out.insert(
@@ -334,4 +374,29 @@ pub fn run_definition(
 /// Run a machine built from a valid definition.
 pub fn run(machine: &Machine, input: Value, options: RunOptions) -> Execution {
     engine::Engine::new(machine, input, options).run()
+}
+
+/// Run an Express execution delivered `deliveries` times (at-least-once: AWS may start the same
+/// execution again), the later deliveries going on with the mocks' invocation counters. The
+/// first delivery is returned; each holds the next in `redelivered`.
+pub fn run_delivered(
+    machine: &Machine,
+    input: Value,
+    options: RunOptions,
+    deliveries: u32,
+) -> Execution {
+    let mut runs = Vec::new();
+    let mut options = options;
+    for delivery in 0..deliveries.max(1) {
+        let mut engine = engine::Engine::new(machine, input.clone(), options.clone());
+        runs.push(engine.run());
+        options.mocks = engine.take_mocks();
+        options.seed = options.seed.wrapping_add(u64::from(delivery) + 1);
+    }
+    let mut first = runs.pop().unwrap_or_else(|| run(machine, input, options));
+    while let Some(mut earlier) = runs.pop() {
+        earlier.redelivered = Some(Box::new(first));
+        first = earlier;
+    }
+    first
 }
