@@ -1,17 +1,22 @@
 //! Whole executions, one behaviour per file: `tests/cases/run/<topic>/<behaviour>.json`.
 //!
 //! A case gives the `definition`, the `input` (default `{}`), optional `options` (`type`,
-//! `seed`, `start_time`, `max_transitions`, `max_events`, `iterate_objects`), optional `mocks`
-//! (a MockConfigFile) with its `test_case`, optional `s3_objects` (`"bucket/key": body`), and
-//! what AWS gives in `expected`: `status`, and when given `output`, `error`, `cause`, `events`
-//! (every event type, in order), `previous` (every event's previousEventId), `timestamps`
-//! (every event's offset from the start, in milliseconds), `retries` (each retry's `[state,
-//! delayMillis]`) and `catches` (each catch's `[state, next]`). Every case also runs twice and
-//! must print the same bytes.
+//! `seed`, `start_time`, `max_transitions`, `max_events`, `iterate_objects`, `deliveries`),
+//! optional `mocks` (a MockConfigFile) with its `test_case`, optional `s3_objects`
+//! (`"bucket/key": body`), optional `children` (`"Name": definition`, the state machines
+//! `states:startExecution` may start), optional `actions` (what the world does: a `--callbacks`
+//! script), and what AWS gives in `expected`: `status`, and when given `output`, `error`,
+//! `cause`, `events` (every event type, in order), `previous` (every event's previousEventId),
+//! `timestamps` (every event's offset from the start, in milliseconds), `retries` (each retry's
+//! `[state, delayMillis]`), `catches` (each catch's `[state, next]`), `waiting` (the states
+//! waiting for an answer), `action_errors` (each refused action's `[index, code]`),
+//! `redrive_count`, `children` (each nested execution's status) and `redelivered` (the status
+//! of the second delivery). Every case also runs twice and must print the same bytes.
 
+use asl_core::api::{self, ChildDefinition, RunRequest, RunResult};
 use asl_core::exec::context::{Identity, parse_timestamp};
-use asl_core::exec::mock::MockConfig;
-use asl_core::exec::run::{Execution, Limits, RunOptions, run_definition};
+use asl_core::exec::run::actions::actions_from_json;
+use asl_core::exec::run::{Execution, Limits, RunOptions};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 
@@ -40,22 +45,6 @@ fn options(case: &Value) -> Result<RunOptions, String> {
             .map_or(Limits::default().max_events, |n| n as usize),
         ..Limits::default()
     };
-    if !case["mocks"].is_null() {
-        let config = MockConfig::from_json(&case["mocks"]).map_err(|e| e.to_string())?;
-        let machine = config
-            .machine_names()
-            .next()
-            .unwrap_or_default()
-            .to_string();
-        let test_case = case["test_case"]
-            .as_str()
-            .ok_or("mocks without test_case")?;
-        options.mocks = Some(
-            config
-                .test_case(&machine, test_case)
-                .map_err(|e| e.to_string())?,
-        );
-    }
     if let Some(objects) = case["s3_objects"].as_object() {
         for (name, body) in objects {
             options
@@ -68,8 +57,50 @@ fn options(case: &Value) -> Result<RunOptions, String> {
 
 fn execute(case: &Value) -> Result<Execution, String> {
     let definition = case["definition"].to_string();
-    let input = case.get("input").cloned().unwrap_or_else(|| json!({}));
-    run_definition(&definition, input, options(case)?).map_err(|e| e.to_string())
+    let input = case
+        .get("input")
+        .cloned()
+        .unwrap_or_else(|| json!({}))
+        .to_string();
+    let children: Vec<(String, String)> = case["children"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(name, definition)| (name.clone(), definition.to_string()))
+        .collect();
+    let mut options = options(case)?;
+    if !case["actions"].is_null() {
+        options.actions = actions_from_json(&case["actions"])?;
+    }
+    let mocks = (!case["mocks"].is_null()).then(|| case["mocks"].to_string());
+    let request = RunRequest {
+        definition: &definition,
+        input: &input,
+        mock_config: mocks.as_deref(),
+        test_case: case["test_case"].as_str(),
+        options,
+        children: children
+            .iter()
+            .map(|(name, definition)| ChildDefinition {
+                name,
+                definition,
+                express: false,
+            })
+            .collect(),
+        deliveries: case["options"]["deliveries"]
+            .as_u64()
+            .map_or(1, |n| n as u32),
+    };
+    match api::run(request) {
+        RunResult::Ran(execution) => Ok(*execution),
+        RunResult::Invalid(validation) => Err(format!(
+            "invalid definition: {:?}",
+            validation.create_state_machine_message()
+        )),
+        RunResult::Problem(problem) => {
+            Err(format!("{}: {}", problem.source.as_str(), problem.message))
+        }
+    }
 }
 
 fn check(case: &Value) -> Result<(), String> {
@@ -122,6 +153,41 @@ fn check(case: &Value) -> Result<(), String> {
                     .map(|r| json!([r.handled.state, r.delay_millis]))
                     .collect::<Vec<_>>()
             ),
+        ),
+        (
+            "waiting",
+            json!(
+                execution
+                    .waiting
+                    .iter()
+                    .map(|w| w.state.clone())
+                    .collect::<Vec<_>>()
+            ),
+        ),
+        (
+            "action_errors",
+            json!(
+                execution
+                    .action_errors
+                    .iter()
+                    .map(|e| json!([e.action, e.code]))
+                    .collect::<Vec<_>>()
+            ),
+        ),
+        ("redrive_count", json!(execution.redrive_count)),
+        (
+            "children",
+            json!(
+                execution
+                    .children
+                    .iter()
+                    .map(|c| c.status.as_str())
+                    .collect::<Vec<_>>()
+            ),
+        ),
+        (
+            "redelivered",
+            json!(execution.redelivered.as_ref().map(|r| r.status.as_str())),
         ),
         (
             "catches",
