@@ -68,6 +68,13 @@ export interface RunOptions {
     maxTransitions?: number;
     /** Simulated S3 objects for a Map's ItemReader: `"bucket/key": body`. */
     s3Objects?: Record<string, string>;
+    /** What the world does, in order (the `asl run --callbacks` script format): answers to
+     * waiting tasks, heartbeats, `{"advance": seconds}`, `{"stop": {}}`, `{"redrive": true}`. */
+    actions?: unknown[];
+    /** State machines `states:startExecution` tasks may start: `name: definition`. */
+    children?: Record<string, string>;
+    /** Express at-least-once: how many times the execution is delivered. */
+    deliveries?: number;
 }
 /**
  * `execution`: DescribeExecution's fields plus `events` (GetExecutionHistory), `retries` and
@@ -208,6 +215,9 @@ struct JsRunOptions {
     role_arn: Option<String>,
     max_transitions: Option<u64>,
     s3_objects: std::collections::BTreeMap<String, String>,
+    actions: Option<serde_json::Value>,
+    children: std::collections::BTreeMap<String, String>,
+    deliveries: Option<u32>,
 }
 
 /// Run a whole execution on a virtual clock, task outcomes from the mock configuration; returns
@@ -260,14 +270,26 @@ pub fn run_js(
         };
     }
     options.s3_objects = js.s3_objects;
+    if let Some(actions) = &js.actions {
+        options.actions = asl_core::exec::run::actions::actions_from_json(actions)
+            .map_err(|e| JsError::new(&e))?;
+    }
     let request = api::RunRequest {
         definition,
         input: js.input.as_deref().unwrap_or(""),
         mock_config: js.mock_config.as_deref(),
         test_case: js.test_case.as_deref(),
         options,
-        children: Vec::new(),
-        deliveries: 1,
+        children: js
+            .children
+            .iter()
+            .map(|(name, definition)| api::ChildDefinition {
+                name,
+                definition,
+                express: false,
+            })
+            .collect(),
+        deliveries: js.deliveries.unwrap_or(1),
     };
     to_js(&api::run(request).to_json())
 }

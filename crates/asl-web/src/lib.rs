@@ -7,10 +7,13 @@
 #![allow(unreachable_pub)]
 
 mod components;
+mod session;
 mod state;
+mod templates;
 
 use components::{DefinitionEditor, Header, SidePanel};
 use leptos::prelude::*;
+use session::Session;
 use state::Playground;
 
 /// The whole page.
@@ -18,11 +21,13 @@ use state::Playground;
 pub fn App() -> impl IntoView {
     let playground = Playground::new();
     provide_context(playground);
-    // Ctrl/Cmd + Enter runs the execution from anywhere on the page.
+    let session = Session::new(playground);
+    provide_context(session);
+    // Ctrl/Cmd + Enter starts the execution from anywhere on the page.
     let _ = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
             ev.prevent_default();
-            playground.run_now();
+            session.start();
         }
     });
     view! {

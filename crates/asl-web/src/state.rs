@@ -1,20 +1,14 @@
 //! The playground's state: what the user typed (signals) and what the engine says about it
 //! (memos).
 
+use crate::templates::TEMPLATES;
 use asl_core::api::{
-    self, DataFlow, DataFlowRequest, EvalError, EvalInput, RunRequest, RunResult, StateInfo,
-    ValidateOptions, Validation,
+    self, DataFlow, DataFlowRequest, EvalError, EvalInput, StateInfo, ValidateOptions, Validation,
 };
-use asl_core::exec::run::RunOptions;
 use asl_core::text::LineIndex;
 use asl_core::validate::MachineType;
 use leptos::prelude::*;
 use serde_json::Value;
-
-/// The definition the playground opens with, and the input it runs on.
-const HELLO: &str = include_str!("../../../web/templates/hello-world.asl.json");
-const HELLO_INPUT: &str = include_str!("../../../web/templates/hello-world.input.json");
-const HELLO_MOCKS: &str = include_str!("../../../web/templates/hello-world.mocks.json");
 
 /// A range of the definition to select in the editor, in UTF-16 units (what the DOM counts).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,23 +57,11 @@ pub(crate) struct Playground {
     pub(crate) expression: RwSignal<String>,
     /// The scratchpad's result, against the input.
     pub(crate) evaluation: Memo<Result<Value, String>>,
-    /// The execution's input (JSON text).
-    pub(crate) execution_input: RwSignal<String>,
-    /// The mock configuration (a Step Functions Local MockConfigFile, JSON text).
-    pub(crate) mocks: RwSignal<String>,
-    /// The test cases the mock configuration offers.
-    pub(crate) test_cases: Memo<Vec<String>>,
-    /// The test case to run (empty: the configuration's only one).
-    pub(crate) test_case: RwSignal<String>,
-    /// The last run, if any.
-    pub(crate) run: RwSignal<Option<RunResult>>,
-    /// The history event selected in the run panel.
-    pub(crate) selected_event: RwSignal<Option<u64>>,
 }
 
 impl Playground {
     pub(crate) fn new() -> Self {
-        let definition = RwSignal::new(HELLO.to_string());
+        let definition = RwSignal::new(TEMPLATES[0].definition.to_string());
         let machine_type = RwSignal::new(MachineType::Standard);
         let validation = Memo::new(move |_| {
             let options = ValidateOptions {
@@ -97,7 +79,7 @@ impl Playground {
                 _ => list.first().map(|s| s.name.clone()),
             })
         });
-        let input = RwSignal::new(HELLO_INPUT.to_string());
+        let input = RwSignal::new(TEMPLATES[0].input.to_string());
         let task_result =
             RwSignal::new("{\n  \"Payload\": { \"chargeId\": \"ch_42\" }\n}".to_string());
         let data_flow = Memo::new(move |_| {
@@ -137,12 +119,6 @@ impl Playground {
                     EvalError::Syntax { message, .. } => format!("Syntax error: {message}"),
                 })
         });
-        let mocks = RwSignal::new(HELLO_MOCKS.to_string());
-        let test_cases = Memo::new(move |_| {
-            mocks.with(|text| {
-                api::mock_test_cases(text, &RunOptions::default().identity.state_machine_name)
-            })
-        });
         Playground {
             definition,
             machine_type,
@@ -157,40 +133,7 @@ impl Playground {
             data_flow,
             expression,
             evaluation,
-            execution_input: RwSignal::new(HELLO_INPUT.to_string()),
-            mocks,
-            test_cases,
-            test_case: RwSignal::new("ThrottledThenCharged".to_string()),
-            run: RwSignal::new(None),
-            selected_event: RwSignal::new(None),
         }
-    }
-
-    /// Run the machine on the execution input with the chosen test case, and show the run.
-    pub(crate) fn run_now(self) {
-        let express = self.machine_type.get_untracked() == MachineType::Express;
-        let test_case = self.test_case.get_untracked();
-        let result = self.definition.with_untracked(|definition| {
-            self.execution_input.with_untracked(|input| {
-                self.mocks.with_untracked(|mocks| {
-                    api::run(RunRequest {
-                        definition,
-                        input,
-                        mock_config: Some(mocks),
-                        test_case: Some(&test_case),
-                        options: RunOptions {
-                            express,
-                            ..RunOptions::default()
-                        },
-                        children: Vec::new(),
-                        deliveries: 1,
-                    })
-                })
-            })
-        });
-        self.selected_event.set(None);
-        self.run.set(Some(result));
-        self.tab.set(Tab::Run);
     }
 
     /// Select the text of the state named `name` in the editor.

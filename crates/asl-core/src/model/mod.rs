@@ -37,6 +37,20 @@ pub struct Machine {
 }
 
 impl Machine {
+    /// The first state (nested ones included) written in JSONata, if any.
+    pub fn first_jsonata_state(&self) -> Option<&State> {
+        self.states.iter().find_map(|state| {
+            if state.query_language == QueryLanguage::Jsonata {
+                return Some(state);
+            }
+            match &state.kind {
+                StateKind::Parallel(p) => p.branches.iter().find_map(Machine::first_jsonata_state),
+                StateKind::Map(m) => m.processor.first_jsonata_state(),
+                _ => None,
+            }
+        })
+    }
+
     /// The state named `name`.
     pub fn state(&self, name: &str) -> Option<&State> {
         self.states.iter().find(|s| &*s.name == name)

@@ -1,6 +1,8 @@
 //! The top bar: the product name, the machine type, the Run button and the validation result.
 
+use crate::session::use_session;
 use crate::state::use_playground;
+use crate::templates::TEMPLATES;
 use asl_core::validate::MachineType;
 use leptos::prelude::*;
 
@@ -8,6 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub(crate) fn Header() -> impl IntoView {
     let playground = use_playground();
+    let session = use_session();
     let result = move || playground.validation.with(|v| v.result());
     let is_express = move || playground.machine_type.get() == MachineType::Express;
     view! {
@@ -27,11 +30,28 @@ pub(crate) fn Header() -> impl IntoView {
                     <option value="EXPRESS" selected=is_express>"Express"</option>
                 </select>
             </label>
+            <label class="top-bar__type">
+                "Template "
+                <select
+                    data-testid="template"
+                    aria-label="Template"
+                    on:change:target=move |ev| {
+                        let id = ev.target().value();
+                        if let Some(t) = TEMPLATES.iter().find(|t| t.id == id) {
+                            playground.definition.set(t.definition.to_string());
+                            playground.picked_state.set(None);
+                            session.load(t.input, t.mocks, t.test_case);
+                        }
+                    }
+                >
+                    {TEMPLATES.iter().map(|t| view! { <option value=t.id>{t.label}</option> }).collect::<Vec<_>>()}
+                </select>
+            </label>
             <button
                 class="button button--primary"
                 data-testid="run-button"
-                title="Run the execution (Ctrl/⌘ + Enter)"
-                on:click=move |_| playground.run_now()
+                title="Start the execution (Ctrl/⌘ + Enter)"
+                on:click=move |_| session.start()
             >
                 "▶ Run"
             </button>

@@ -9,6 +9,7 @@ mod json_text;
 mod run_panel;
 mod scratchpad;
 mod side_panel;
+mod waiting;
 
 pub(crate) use data_flow::DataFlowPanel;
 pub(crate) use diagnostics::DiagnosticsPanel;
@@ -18,3 +19,4 @@ pub(crate) use json_field::JsonField;
 pub(crate) use run_panel::RunPanel;
 pub(crate) use scratchpad::Scratchpad;
 pub(crate) use side_panel::SidePanel;
+pub(crate) use waiting::WaitingTasks;

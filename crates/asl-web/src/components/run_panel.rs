@@ -1,24 +1,29 @@
-//! The run panel: the execution's input and mocks, and the last run's outcome and history.
+//! The run panel: how the execution starts (input, mocks, name, preset, Express delivery), what
+//! it gave (outcome and history), and, while tasks wait, the world's side: answers, heartbeats,
+//! the clock, stop and redrive; export and import.
 
-use super::JsonField;
 use super::json_text::pretty;
+use super::{JsonField, WaitingTasks};
+use crate::session::{Preset, Session, use_session};
 use crate::state::{Playground, use_playground};
 use asl_core::api::RunResult;
 use asl_core::exec::history::HistoryEvent;
-use asl_core::exec::run::{Execution, ExecutionStatus};
+use asl_core::exec::run::{Action, Execution, ExecutionStatus};
+use asl_core::validate::MachineType;
 use leptos::prelude::*;
 
 /// The most history rows shown at once; a longer history says how much is left out.
 const MAX_ROWS: usize = 2_000;
 
-/// Input and mock editors, a test-case picker and the Run button; below them the result
-/// (status, output or error and cause) and the event history.
+/// The start controls, then the outcome of the current execution.
 #[component]
 pub(crate) fn RunPanel() -> impl IntoView {
+    let session = use_session();
     let playground = use_playground();
+    let express = move || playground.machine_type.get() == MachineType::Express;
     view! {
         <div class="run" data-testid="run-panel">
-            <JsonField label="Execution input" test_id="execution-input" rows=4 value=playground.execution_input/>
+            <JsonField label="Execution input" test_id="execution-input" rows=4 value=session.input/>
             <details class="run__mocks">
                 <summary>"Mocks (Step Functions Local MockConfigFile)"</summary>
                 <textarea
@@ -26,35 +31,79 @@ pub(crate) fn RunPanel() -> impl IntoView {
                     data-testid="mock-config"
                     spellcheck="false"
                     rows="12"
-                    prop:value=move || playground.mocks.get()
-                    on:input:target=move |ev| playground.mocks.set(ev.target().value())
+                    prop:value=move || session.mocks.get()
+                    on:input:target=move |ev| session.mocks.set(ev.target().value())
                 ></textarea>
             </details>
             <div class="run__controls">
+                <Show when=move || !session.test_cases.with(Vec::is_empty)>
                 <label class="field run__test-case">
                     <span class="field__label">"Test case"</span>
                     <select
                         data-testid="test-case"
                         aria-label="Test case"
-                        on:change:target=move |ev| playground.test_case.set(ev.target().value())
+                        on:change:target=move |ev| session.test_case.set(ev.target().value())
                     >
                         <For
-                            each=move || playground.test_cases.get()
+                            each=move || session.test_cases.get()
                             key=Clone::clone
                             children=move |name| {
                                 let (value, label) = (name.clone(), name.clone());
-                                let selected = move || playground.test_case.get() == value;
+                                let selected = move || session.test_case.get() == value;
                                 view! { <option value=name selected=selected>{label}</option> }
                             }
                         />
                     </select>
                 </label>
-                <button class="button button--primary" data-testid="run-in-panel" on:click=move |_| playground.run_now()>
-                    "Run"
+                </Show>
+                <label class="field run__name">
+                    <span class="field__label">"Execution name"</span>
+                    <input
+                        class="field__expression"
+                        data-testid="execution-name"
+                        placeholder="a fresh one per run"
+                        prop:value=move || session.name.get()
+                        on:input:target=move |ev| session.name.set(ev.target().value())
+                    />
+                </label>
+            </div>
+            <div class="run__controls">
+                <label class="field run__preset">
+                    <span class="field__label">"Started by"</span>
+                    <select
+                        data-testid="start-preset"
+                        aria-label="Started by"
+                        on:change:target=move |ev| {
+                            let id = ev.target().value();
+                            if let Some(preset) = Preset::ALL.into_iter().find(|p| p.id() == id) {
+                                session.choose_preset(preset);
+                            }
+                        }
+                    >
+                        {Preset::ALL.map(|p| view! { <option value=p.id() selected=move || session.preset.get() == p>{p.label()}</option> }).to_vec()}
+                    </select>
+                </label>
+                <Show when=express>
+                    <label class="run__toggle">
+                        <input type="checkbox" data-testid="express-sync" prop:checked=move || session.sync.get()
+                            on:change:target=move |ev| session.sync.set(ev.target().checked())/>
+                        " StartSyncExecution"
+                    </label>
+                    <label class="run__toggle">
+                        <input type="checkbox" data-testid="express-twice" prop:checked=move || session.twice.get()
+                            on:change:target=move |ev| session.twice.set(ev.target().checked())/>
+                        " Deliver twice (at-least-once)"
+                    </label>
+                </Show>
+                <button class="button button--primary" data-testid="run-in-panel" on:click=move |_| session.start()>
+                    "Start"
                 </button>
                 <span class="run__hint">"Ctrl/⌘ + Enter"</span>
             </div>
-            {move || playground.run.get().map(|result| view! { <RunOutcome result/> })}
+            {move || session.message.get().map(|m| view! { <p class="run__message" data-testid="run-message">{m}</p> })}
+            {move || session.refused.get().map(|m| view! { <p class="run__problem" data-testid="action-refused">{m}</p> })}
+            {move || session.result.get().map(|result| view! { <RunOutcome result/> })}
+            <ExportImport/>
         </div>
     }
 }
@@ -81,10 +130,9 @@ fn RunOutcome(
                 .position
                 .map(|(line, column)| format!(" (line {line}, column {column})"))
                 .unwrap_or_default();
-            let source = problem.source.as_str();
             view! {
                 <p class="run__problem" data-testid="run-problem">
-                    "The " {source} {at} ": " {problem.message}
+                    "The " {problem.source.as_str()} {at} ": " {problem.message}
                 </p>
             }
             .into_any()
@@ -92,12 +140,13 @@ fn RunOutcome(
     }
 }
 
-/// An execution: its outcome, then its history.
+/// An execution: its outcome, the world's controls, its history, and a second delivery.
 #[component]
 fn ExecutionView(
     /// The execution.
     execution: Execution,
 ) -> impl IntoView {
+    let session = use_session();
     let playground = use_playground();
     let status = execution.status;
     let seconds = (execution.stop_millis - execution.start_millis) as f64 / 1000.0;
@@ -106,6 +155,10 @@ fn ExecutionView(
             let output = execution.output.as_ref().map(pretty).unwrap_or_default();
             view! { <pre class="run__output" data-testid="run-output">{output}</pre> }.into_any()
         }
+        ExecutionStatus::Running => view! {
+            <WaitingTasks waiting=execution.waiting.clone() now=execution.stop_millis/>
+        }
+        .into_any(),
         _ => {
             let error = execution.error.clone().unwrap_or_default();
             let cause = execution.cause.clone().unwrap_or_default();
@@ -115,35 +168,64 @@ fn ExecutionView(
             .into_any()
         }
     };
+    let redrive = (status == ExecutionStatus::Failed).then(|| {
+        view! {
+            <button class="button" data-testid="redrive" on:click=move |_| session.act(Action::Redrive)>
+                "Redrive (RedriveExecution)"
+            </button>
+        }
+    });
+    let sync = (playground.machine_type.get_untracked() == MachineType::Express
+        && session.sync.get_untracked())
+    .then(|| {
+        let response = pretty(&execution.start_sync_response());
+        view! {
+            <p class="run__note">"StartSyncExecution answered (Express executions have no GetExecutionHistory on AWS; the log below is the playground's):"</p>
+            <pre class="run__output" data-testid="sync-response">{response}</pre>
+        }
+    });
     let hidden = execution.events.len().saturating_sub(MAX_ROWS);
     let rows = execution
         .events
         .iter()
         .take(MAX_ROWS)
-        .map(|event| event_row(playground, &execution, event))
+        .map(|event| event_row(playground, session, &execution, event))
         .collect::<Vec<_>>();
     let details = {
         let events = execution.events.clone();
         move || {
-            let id = playground.selected_event.get()?;
+            let id = session.selected_event.get()?;
             let event = events.iter().find(|e| e.id == id)?;
             Some(view! {
                 <pre class="run__event-json" data-testid="event-details">{pretty(&event.to_json())}</pre>
             })
         }
     };
+    // The second delivery is an execution view too: an AnyView keeps the type finite.
+    let again = execution.redelivered.map(|again| {
+        let inner = view! { <ExecutionView execution=*again/> }.into_any();
+        view! {
+            <div class="run__redelivery" data-testid="redelivery">
+                <p class="run__note">"Delivered again (Express is at-least-once): the same execution ran a second time. Tasks that are not idempotent did their work twice."</p>
+                {inner}
+            </div>
+        }
+    });
     view! {
         <div class="run__result">
-            <p class="run__status" class:run__status--failed=status != ExecutionStatus::Succeeded data-testid="run-status">
+            <p class="run__status" class:run__status--failed=!matches!(status, ExecutionStatus::Succeeded | ExecutionStatus::Running) data-testid="run-status">
                 {status.as_str()} <span class="run__time">" after " {format!("{seconds:.3}")} " s of virtual time"</span>
             </p>
             {outcome}
+            {redrive}
+            {sync}
             <table class="history" data-testid="history">
                 <thead><tr><th>"#"</th><th>"Time"</th><th>"Event"</th><th>"Details"</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             {(hidden > 0).then(|| view! { <p class="run__more">{hidden} " more events not shown"</p> })}
             {details}
+            {again}
         </div>
     }
 }
@@ -152,6 +234,7 @@ fn ExecutionView(
 /// event and selects its state in the editor.
 fn event_row(
     playground: Playground,
+    session: Session,
     execution: &Execution,
     event: &HistoryEvent,
 ) -> impl IntoView + use<> {
@@ -171,7 +254,7 @@ fn event_row(
         (event.timestamp - execution.start_millis) as f64 / 1000.0
     );
     let select = move |_| {
-        playground.selected_event.set(Some(id));
+        session.selected_event.set(Some(id));
         if let Some(name) = &state {
             playground.select_state(name);
         }
@@ -180,7 +263,7 @@ fn event_row(
         <tr
             class="history__row"
             class:history__row--failed=failed
-            class:history__row--selected=move || playground.selected_event.get() == Some(id)
+            class:history__row--selected=move || session.selected_event.get() == Some(id)
             data-testid="history-row"
             data-type=data_type
             on:click=select
@@ -191,4 +274,70 @@ fn event_row(
             <td>{summary}{notes}</td>
         </tr>
     }
+}
+
+/// Export the current execution as one JSON file, or import one.
+#[component]
+fn ExportImport() -> impl IntoView {
+    let session = use_session();
+    let pasted = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let file = move || {
+        let text = serde_json::to_string_pretty(
+            &session.export().to_json(
+                session
+                    .result
+                    .with(|r| match r {
+                        Some(RunResult::Ran(execution)) => Some((**execution).clone()),
+                        _ => None,
+                    })
+                    .as_ref(),
+            ),
+        )
+        .unwrap_or_default();
+        format!(
+            "data:application/json;charset=utf-8,{}",
+            percent_encode(&text)
+        )
+    };
+    view! {
+        <details class="run__export">
+            <summary>"Export / import"</summary>
+            <p class="run__note">"An export holds the definition, input, mocks and everything the world did: importing it anywhere runs the execution again to the same point (waiting, failed and ready to redrive, or finished)."</p>
+            <a class="button" data-testid="export" download="execution.json" href=file>"Download the execution"</a>
+            <label class="field">
+                <span class="field__label">"Paste an exported execution"</span>
+                <textarea class="field__json" data-testid="import-text" rows="4" spellcheck="false"
+                    prop:value=move || pasted.get()
+                    on:input:target=move |ev| pasted.set(ev.target().value())></textarea>
+            </label>
+            <button class="button" data-testid="import" on:click=move |_| {
+                problem.set(session.import(&pasted.get_untracked()).err());
+            }>"Import"</button>
+            {move || problem.get().map(|p| view! { <p class="run__problem">{p}</p> })}
+        </details>
+    }
+}
+
+/// Text as a URL component (what `encodeURIComponent` gives).
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'_'
+            | b'.'
+            | b'!'
+            | b'~'
+            | b'*'
+            | b'\''
+            | b'('
+            | b')' => out.push(char::from(byte)),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
 }

@@ -5,6 +5,7 @@
 
 use super::engine::{Engine, FiberId, Pc, Visit, Wake};
 use super::resource::{Pattern, TaskResource};
+use super::shapes::with_sdk_metadata;
 use super::task::{Failure, Request};
 use super::{Child, Execution, ExecutionStatus, RunOptions, run};
 use crate::exec::context::{Identity, format_timestamp};
@@ -97,10 +98,10 @@ impl<'m> Engine<'m> {
         };
         let outcome = match pattern {
             Pattern::Sync => describe(&execution, machine_arn, resource_is_v2(resource)),
-            _ => Ok(json!({
+            _ => Ok(with_sdk_metadata(json!({
                 "ExecutionArn": execution.execution_arn,
                 "StartDate": format_timestamp(execution.start_millis),
-            })),
+            }))),
         };
         self.children.push(execution);
         let timeout = request.timeout.map(|s| (s as i64).saturating_mul(1000));

@@ -146,7 +146,9 @@ pub(super) struct Engine<'m> {
     timer_seq: u64,
     pub(super) scopes: Scopes,
     transitions: u64,
-    deadline: i64,
+    pub(super) deadline: i64,
+    /// How long the execution may run (its TimeoutSeconds, within the type's limit).
+    pub(super) budget: i64,
     pub(super) finish: Option<Finish>,
     pub(super) retries: Vec<RetryRecord>,
     pub(super) catches: Vec<CatchRecord>,
@@ -181,6 +183,7 @@ impl<'m> Engine<'m> {
         let own = machine
             .timeout_seconds
             .map_or(longest, |s| (s as i64).saturating_mul(1000));
+        let budget = own.min(longest);
         let mut options_actions = std::mem::take(&mut options.actions);
         Engine {
             machine,
@@ -197,7 +200,8 @@ impl<'m> Engine<'m> {
             timer_seq: 0,
             scopes: Scopes::default(),
             transitions: 0,
-            deadline: start.saturating_add(own.min(longest)),
+            deadline: start.saturating_add(budget),
+            budget,
             finish: None,
             retries: Vec::new(),
             catches: Vec::new(),
@@ -280,6 +284,7 @@ impl<'m> Engine<'m> {
     }
 
     pub(super) fn time_out(&mut self) {
+        self.capture_redrive_point();
         self.close_all_tokens();
         let last = self.events.len() as u64;
         self.emit_after(
@@ -600,6 +605,20 @@ impl<'m> Engine<'m> {
             self.redrive_point = Some((visit.state, Arc::clone(&visit.input)));
         }
         self.finish_fiber(id, Err(error));
+    }
+
+    /// The top-level state running now (for a redrive after a stop or a timeout).
+    pub(super) fn capture_redrive_point(&mut self) {
+        let point = self.fibers.first().and_then(|root| match &root.pc {
+            Pc::Enter(state, input) => Some((*state, Arc::clone(input))),
+            Pc::Sleep(visit, _) | Pc::Join(visit, _) | Pc::Await(visit, _) => {
+                Some((visit.state, Arc::clone(&visit.input)))
+            }
+            Pc::Fail(_) | Pc::Done => None,
+        });
+        if point.is_some() {
+            self.redrive_point = point;
+        }
     }
 
     /// The fiber ended: the execution ends with it (the top level), or its parent learns.

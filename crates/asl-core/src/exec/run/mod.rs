@@ -368,6 +368,12 @@ pub fn run_definition(
         return Err(RunError(message));
     }
     let machine = model::build_machine(&document.root).map_err(|e| RunError(e.0))?;
+    if let Some(state) = machine.first_jsonata_state() {
+        return Err(RunError(format!(
+            "The state '{}' uses JSONata, which the playground cannot run yet",
+            state.name
+        )));
+    }
     Ok(run(&machine, input, options))
 }
 

@@ -119,7 +119,7 @@ fn merged(value: &Value, mut base: Value) -> Value {
 }
 
 /// The SDK metadata of a request-response call, added to an object.
-fn with_sdk_metadata(mut value: Value) -> Value {
+pub(super) fn with_sdk_metadata(mut value: Value) -> Value {
     if let Some(object) = value.as_object_mut() {
         object.insert(
             "SdkHttpMetadata".into(),

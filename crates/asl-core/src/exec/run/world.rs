@@ -46,7 +46,12 @@ impl Engine<'_> {
                 match self.try_action() {
                     Tried::Done => {}
                     Tried::NotYet => {
-                        if !self.fire_next_timer(None) {
+                        // Time moves on for the answer, but not to the execution's own end.
+                        let only_the_end = matches!(
+                            self.timers.peek(),
+                            None | Some(Reverse((_, _, Timer::Execution)))
+                        );
+                        if only_the_end || !self.fire_next_timer(None) {
                             let index = self.next_action;
                             self.next_action += 1;
                             let message = format!(
@@ -152,6 +157,7 @@ impl Engine<'_> {
 
     /// StopExecution: every task's token closes, and the execution is aborted.
     fn stop(&mut self, error: Option<String>, cause: Option<String>) {
+        self.capture_redrive_point();
         self.close_all_tokens();
         // AWS records the abort with no causal link (previousEventId 0).
         self.emit_after(
@@ -165,29 +171,31 @@ impl Engine<'_> {
         self.finish = Some(Finish::Aborted(StatesError::from_parts(error, cause)));
     }
 
-    /// RedriveExecution: a failed execution restarts from the top-level state that failed, with
-    /// the input it had; what succeeded before is kept.
+    /// RedriveExecution: a failed, aborted or timed-out execution restarts from the top-level
+    /// state that failed (or was running), with the input it had; what succeeded before is kept.
     fn redrive(&mut self) {
         let index = self.next_action - 1;
-        let (Some(Finish::Failed(_)), Some((state, input))) =
-            (&self.finish, self.redrive_point.clone())
-        else {
-            let status = match &self.finish {
-                Some(Finish::Succeeded(_)) => "SUCCEEDED",
-                Some(Finish::TimedOut) => "TIMED_OUT",
-                Some(Finish::Aborted(_)) => "ABORTED",
-                _ => "FAILED",
-            };
+        let redrivable = !matches!(self.finish, Some(Finish::Succeeded(_)));
+        let Some((state, input)) = self.redrive_point.clone().filter(|_| redrivable) else {
             self.refuse(
                 index,
                 "ExecutionNotRedrivable",
-                format!("Execution is {status}: the playground redrives FAILED executions"),
+                "Execution is SUCCEEDED: only a FAILED, ABORTED or TIMED_OUT execution can be redriven",
             );
             return;
         };
         self.redrive_count += 1;
         self.finish = None;
         self.redrive_point = None;
+        // Whatever still ran below the top level is dropped: the state runs again whole.
+        for fiber in self.fibers.iter_mut().skip(1) {
+            fiber.pc = Pc::Done;
+        }
+        self.ready.clear();
+        self.timers.clear();
+        // ⚠ The execution's time counts again from the redrive.
+        self.deadline = self.clock.saturating_add(self.budget);
+        self.timer_for(self.deadline, Timer::Execution);
         let last = self.events.len() as u64;
         let redriven = self.emit_after(
             last,

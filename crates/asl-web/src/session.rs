@@ -1,0 +1,305 @@
+//! The executions the playground runs: how the current one was started (its name, a start
+//! preset, Express delivery), and what the world has done to it since (answers to waiting
+//! tasks, the clock moving on, a stop, a redrive). A run is a pure function of these, so every
+//! action runs the execution again with one more action; an action AWS would refuse is shown
+//! with AWS's error and dropped.
+
+use crate::state::{Playground, Tab};
+use crate::templates::TEMPLATES;
+use asl_core::api::{self, ExecutionExport, RunRequest, RunResult, Start, Starts};
+use asl_core::exec::run::{Action, ExecutionStatus, RunOptions};
+use asl_core::validate::MachineType;
+use leptos::prelude::*;
+use serde_json::{Value, json};
+
+const API_GATEWAY: &str = include_str!("../../../web/templates/presets/api-gateway.json");
+const EVENTBRIDGE: &str = include_str!("../../../web/templates/presets/eventbridge-s3.json");
+
+/// Who starts the execution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Preset {
+    /// StartExecution, as the console calls it.
+    Console,
+    /// An API Gateway route integrated with StartExecution: the caller only gets the ARN.
+    ApiGateway,
+    /// An EventBridge rule on S3 "Object Created" events: the input is the event.
+    EventBridge,
+}
+
+impl Preset {
+    pub(crate) const ALL: [Preset; 3] = [Preset::Console, Preset::ApiGateway, Preset::EventBridge];
+
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            Preset::Console => "console",
+            Preset::ApiGateway => "api-gateway",
+            Preset::EventBridge => "eventbridge",
+        }
+    }
+
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Preset::Console => "StartExecution (console, SDK)",
+            Preset::ApiGateway => "API Gateway request",
+            Preset::EventBridge => "EventBridge: S3 Object Created",
+        }
+    }
+
+    /// The sample input the preset starts with.
+    fn sample(self) -> Option<&'static str> {
+        match self {
+            Preset::Console => None,
+            Preset::ApiGateway => Some(API_GATEWAY),
+            Preset::EventBridge => Some(EVENTBRIDGE),
+        }
+    }
+}
+
+/// The run session, provided as context.
+#[derive(Clone, Copy)]
+pub(crate) struct Session {
+    playground: Playground,
+    /// The execution's input (JSON text).
+    pub(crate) input: RwSignal<String>,
+    /// The mock configuration (a Step Functions Local MockConfigFile, JSON text).
+    pub(crate) mocks: RwSignal<String>,
+    /// The test cases the mock configuration offers.
+    pub(crate) test_cases: Memo<Vec<String>>,
+    /// The test case to run (empty: the configuration's only one).
+    pub(crate) test_case: RwSignal<String>,
+    /// The execution name the user gave (empty: a fresh one per run).
+    pub(crate) name: RwSignal<String>,
+    /// Who starts it.
+    pub(crate) preset: RwSignal<Preset>,
+    /// Express: StartSyncExecution rather than StartExecution.
+    pub(crate) sync: RwSignal<bool>,
+    /// Express: deliver the execution twice (at-least-once).
+    pub(crate) twice: RwSignal<bool>,
+    /// What the world has done to the current execution.
+    pub(crate) actions: RwSignal<Vec<Action>>,
+    /// The current execution.
+    pub(crate) result: RwSignal<Option<RunResult>>,
+    /// What starting it said (idempotency, the caller's response).
+    pub(crate) message: RwSignal<Option<String>>,
+    /// The last action AWS would have refused.
+    pub(crate) refused: RwSignal<Option<String>>,
+    /// The history event selected.
+    pub(crate) selected_event: RwSignal<Option<u64>>,
+    /// The executions started so far (StartExecution's idempotency).
+    starts: StoredValue<Starts>,
+    /// Runs started, for fresh names.
+    counter: StoredValue<u32>,
+    /// The current execution's name.
+    current_name: StoredValue<String>,
+}
+
+impl Session {
+    pub(crate) fn new(playground: Playground) -> Self {
+        let opening = &TEMPLATES[0];
+        let mocks = RwSignal::new(opening.mocks.to_string());
+        let test_cases = Memo::new(move |_| {
+            let machine = RunOptions::default().identity.state_machine_name;
+            mocks.with(|text| api::mock_test_cases(text, &machine))
+        });
+        Session {
+            playground,
+            input: RwSignal::new(opening.input.to_string()),
+            mocks,
+            test_cases,
+            test_case: RwSignal::new(opening.test_case.to_string()),
+            name: RwSignal::new(String::new()),
+            preset: RwSignal::new(Preset::Console),
+            sync: RwSignal::new(false),
+            twice: RwSignal::new(false),
+            actions: RwSignal::new(Vec::new()),
+            result: RwSignal::new(None),
+            message: RwSignal::new(None),
+            refused: RwSignal::new(None),
+            selected_event: RwSignal::new(None),
+            starts: StoredValue::new(Starts::default()),
+            counter: StoredValue::new(0),
+            current_name: StoredValue::new(String::new()),
+        }
+    }
+
+    fn express(self) -> bool {
+        self.playground.machine_type.get_untracked() == MachineType::Express
+    }
+
+    /// Use a preset: its sample input.
+    pub(crate) fn choose_preset(self, preset: Preset) {
+        self.preset.set(preset);
+        if let Some(sample) = preset.sample() {
+            self.input.set(sample.to_string());
+        }
+    }
+
+    /// Load a template's input and mocks.
+    pub(crate) fn load(self, input: &str, mocks: &str, test_case: &str) {
+        self.input.set(input.to_string());
+        self.mocks.set(mocks.to_string());
+        self.test_case.set(test_case.to_string());
+        self.result.set(None);
+        self.actions.set(Vec::new());
+        self.message.set(None);
+        self.refused.set(None);
+    }
+
+    /// StartExecution: a new execution (or, under a name already used, what AWS does then).
+    pub(crate) fn start(self) {
+        let typed = self.name.get_untracked().trim().to_string();
+        let name = if typed.is_empty() {
+            let n = self.counter.get_value() + 1;
+            self.counter.set_value(n);
+            format!("playground-run-{n}")
+        } else {
+            typed.clone()
+        };
+        let options = self.options(&name);
+        let arn = options.identity.execution_arn(options.express);
+        let input: Value = self
+            .input
+            .with_untracked(|text| serde_json::from_str(text).unwrap_or(Value::Null));
+        if !typed.is_empty() {
+            match self
+                .starts
+                .with_value(|s| s.check(&arn, &input, options.express))
+            {
+                Start::Existing => {
+                    self.message.set(Some(format!(
+                        "StartExecution returned the execution already running as '{name}' \
+                         (same name, same input): nothing new started."
+                    )));
+                    self.playground.tab.set(Tab::Run);
+                    return;
+                }
+                Start::AlreadyExists(message) => {
+                    self.message
+                        .set(Some(format!("ExecutionAlreadyExists: {message}")));
+                    self.playground.tab.set(Tab::Run);
+                    return;
+                }
+                Start::New => {}
+            }
+        }
+        self.current_name.set_value(name);
+        self.actions.set(Vec::new());
+        self.refused.set(None);
+        self.message.set(self.caller_response(&arn, &options));
+        self.rerun();
+        self.selected_event.set(None);
+        self.playground.tab.set(Tab::Run);
+    }
+
+    /// What the caller of an API Gateway start is told.
+    fn caller_response(self, arn: &str, options: &RunOptions) -> Option<String> {
+        (self.preset.get_untracked() == Preset::ApiGateway).then(|| {
+            let response = json!({
+                "executionArn": arn,
+                "startDate": options.start_millis as f64 / 1000.0,
+            });
+            format!(
+                "API Gateway answered its caller with StartExecution's response only: {response}. \
+                 The outcome below is not sent back: the caller must poll DescribeExecution or be notified."
+            )
+        })
+    }
+
+    fn options(self, name: &str) -> RunOptions {
+        let mut options = RunOptions {
+            express: self.express(),
+            actions: self.actions.get_untracked(),
+            ..RunOptions::default()
+        };
+        options.identity.execution_name = name.to_string();
+        options
+    }
+
+    /// The current execution's export.
+    pub(crate) fn export(self) -> ExecutionExport {
+        let name = self.current_name.get_value();
+        ExecutionExport {
+            definition: self.playground.definition.get_untracked(),
+            input: self.input.get_untracked(),
+            mock_config: Some(self.mocks.get_untracked()),
+            test_case: Some(self.test_case.get_untracked()),
+            options: self.options(&name),
+            children: Vec::new(),
+        }
+    }
+
+    /// Run the current execution again with what the world has done so far.
+    fn rerun(self) {
+        let export = self.export();
+        let mut request: RunRequest<'_> = export.request();
+        request.deliveries = if self.express() && self.twice.get_untracked() {
+            2
+        } else {
+            1
+        };
+        let result = api::run(request);
+        if let RunResult::Ran(execution) = &result {
+            let running = execution.status == ExecutionStatus::Running;
+            let arn = execution.execution_arn.clone();
+            let input = execution.input.clone();
+            self.starts.update_value(|s| s.record(&arn, input, running));
+        }
+        self.result.set(Some(result));
+    }
+
+    /// The world does something to the execution: run it again with that. An action AWS would
+    /// refuse is reported and dropped.
+    pub(crate) fn act(self, action: Action) {
+        self.actions.update(|actions| actions.push(action));
+        self.rerun();
+        let index = self.actions.with_untracked(Vec::len) - 1;
+        let refusal = self.result.with_untracked(|result| match result {
+            Some(RunResult::Ran(execution)) => execution
+                .action_errors
+                .iter()
+                .find(|e| e.action == index)
+                .map(|e| format!("{}: {}", e.code, e.message)),
+            _ => None,
+        });
+        self.refused.set(refusal.clone());
+        if refusal.is_some() {
+            self.actions.update(|actions| {
+                actions.pop();
+            });
+            self.rerun();
+        }
+    }
+
+    /// Load an exported execution and run it to where it was.
+    pub(crate) fn import(self, text: &str) -> Result<(), String> {
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| format!("The export is not JSON: {e}"))?;
+        let export = ExecutionExport::from_json(&value)?;
+        self.playground.definition.set(export.definition.clone());
+        self.playground.machine_type.set(if export.options.express {
+            MachineType::Express
+        } else {
+            MachineType::Standard
+        });
+        self.input.set(export.input.clone());
+        self.mocks
+            .set(export.mock_config.clone().unwrap_or_default());
+        self.test_case
+            .set(export.test_case.clone().unwrap_or_default());
+        self.current_name
+            .set_value(export.options.identity.execution_name.clone());
+        self.actions.set(export.options.actions);
+        self.refused.set(None);
+        self.message.set(Some(
+            "Imported: the execution ran again to where it was.".into(),
+        ));
+        self.rerun();
+        self.playground.tab.set(Tab::Run);
+        Ok(())
+    }
+}
+
+/// The run session of the page.
+pub(crate) fn use_session() -> Session {
+    expect_context::<Session>()
+}
