@@ -11,9 +11,12 @@
 //! `[state, delayMillis]`), `catches` (each catch's `[state, next]`), `waiting` (the states
 //! waiting for an answer), `action_errors` (each refused action's `[index, code]`),
 //! `redrive_count`, `children` (each nested execution's status) and `redelivered` (the status
-//! of the second delivery). Every case also runs twice and must print the same bytes.
+//! of the second delivery). A case may also give `starts`, StartExecution calls made after its
+//! own (`{input, name}`), and expect in `starts` what each call gave, its own first: the status
+//! of a new execution, `Existing` or `ExecutionAlreadyExists: <message>`. Every case also runs
+//! twice and must print the same bytes.
 
-use asl_core::api::{self, ChildDefinition, RunRequest, RunResult};
+use asl_core::api::{self, ChildDefinition, RunRequest, RunResult, Started, Starts};
 use asl_core::exec::context::{Identity, parse_timestamp};
 use asl_core::exec::run::actions::actions_from_json;
 use asl_core::exec::run::{Execution, Limits, RunOptions};
@@ -55,13 +58,16 @@ fn options(case: &Value) -> Result<RunOptions, String> {
     Ok(options)
 }
 
-fn execute(case: &Value) -> Result<Execution, String> {
+/// Build the case's request (with another input or execution name, for a second start) and
+/// give it to `f`.
+fn with_request<R>(
+    case: &Value,
+    input: &Value,
+    name: Option<&str>,
+    f: impl FnOnce(RunRequest<'_>) -> R,
+) -> Result<R, String> {
     let definition = case["definition"].to_string();
-    let input = case
-        .get("input")
-        .cloned()
-        .unwrap_or_else(|| json!({}))
-        .to_string();
+    let input = input.to_string();
     let children: Vec<(String, String)> = case["children"]
         .as_object()
         .into_iter()
@@ -69,6 +75,9 @@ fn execute(case: &Value) -> Result<Execution, String> {
         .map(|(name, definition)| (name.clone(), definition.to_string()))
         .collect();
     let mut options = options(case)?;
+    if let Some(name) = name {
+        options.identity.execution_name = name.to_string();
+    }
     if !case["actions"].is_null() {
         options.actions = actions_from_json(&case["actions"])?;
     }
@@ -91,7 +100,15 @@ fn execute(case: &Value) -> Result<Execution, String> {
             .as_u64()
             .map_or(1, |n| n as u32),
     };
-    match api::run(request) {
+    Ok(f(request))
+}
+
+fn case_input(case: &Value) -> Value {
+    case.get("input").cloned().unwrap_or_else(|| json!({}))
+}
+
+fn ran(result: RunResult) -> Result<Execution, String> {
+    match result {
         RunResult::Ran(execution) => Ok(*execution),
         RunResult::Invalid(validation) => Err(format!(
             "invalid definition: {:?}",
@@ -101,6 +118,31 @@ fn execute(case: &Value) -> Result<Execution, String> {
             Err(format!("{}: {}", problem.source.as_str(), problem.message))
         }
     }
+}
+
+fn execute(case: &Value) -> Result<Execution, String> {
+    ran(with_request(case, &case_input(case), None, api::run)?)
+}
+
+/// The case's execution started, then each of `starts` (`{input, name}`, both optional) in
+/// turn: what StartExecution gave each (the status of a new execution, `Existing`, or
+/// `ExecutionAlreadyExists: <message>`).
+fn start_outcomes(case: &Value, starts: &[Value]) -> Result<Value, String> {
+    let mut session = Starts::default();
+    let mut outcomes = Vec::new();
+    let first = json!({ "input": case_input(case) });
+    for start in std::iter::once(&first).chain(starts) {
+        let input = start.get("input").cloned().unwrap_or_else(|| json!({}));
+        let started = with_request(case, &input, start["name"].as_str(), |request| {
+            session.start(request)
+        })?;
+        outcomes.push(match started {
+            Started::Ran(result) => json!(ran(result)?.status.as_str()),
+            Started::Existing(_) => json!("Existing"),
+            Started::AlreadyExists(message) => json!(format!("ExecutionAlreadyExists: {message}")),
+        });
+    }
+    Ok(json!(outcomes))
 }
 
 fn check(case: &Value) -> Result<(), String> {
@@ -184,6 +226,13 @@ fn check(case: &Value) -> Result<(), String> {
                     .map(|c| c.status.as_str())
                     .collect::<Vec<_>>()
             ),
+        ),
+        (
+            "starts",
+            match case["starts"].as_array() {
+                Some(starts) => start_outcomes(case, starts)?,
+                None => Value::Null,
+            },
         ),
         (
             "redelivered",

@@ -6,8 +6,8 @@
 
 use crate::state::{Playground, Tab};
 use crate::templates::TEMPLATES;
-use asl_core::api::{self, ExecutionExport, RunRequest, RunResult, Start, Starts};
-use asl_core::exec::run::{Action, ExecutionStatus, RunOptions};
+use asl_core::api::{self, ExecutionExport, RunRequest, RunResult, Started, Starts};
+use asl_core::exec::run::{Action, RunOptions};
 use asl_core::validate::MachineType;
 use leptos::prelude::*;
 use serde_json::{Value, json};
@@ -153,49 +153,38 @@ impl Session {
             self.counter.set_value(n);
             format!("playground-run-{n}")
         } else {
-            typed.clone()
+            typed
         };
-        let options = self.options(&name);
-        let arn = options.identity.execution_arn(options.express);
-        let input: Value = self
-            .input
-            .with_untracked(|text| serde_json::from_str(text).unwrap_or(Value::Null));
-        if !typed.is_empty() {
-            match self
-                .starts
-                .with_value(|s| s.check(&arn, &input, options.express))
-            {
-                Start::Existing => {
-                    self.message.set(Some(format!(
-                        "StartExecution returned the execution already running as '{name}' \
-                         (same name, same input): nothing new started."
-                    )));
-                    self.playground.tab.set(Tab::Run);
-                    return;
-                }
-                Start::AlreadyExists(message) => {
-                    self.message
-                        .set(Some(format!("ExecutionAlreadyExists: {message}")));
-                    self.playground.tab.set(Tab::Run);
-                    return;
-                }
-                Start::New => {}
-            }
-        }
-        self.current_name.set_value(name);
-        self.actions.set(Vec::new());
-        self.refused.set(None);
-        self.message.set(self.caller_response(&arn, &options));
-        self.rerun();
-        self.selected_event.set(None);
+        let export = self.export_as(&name, Vec::new());
+        let started = self
+            .starts
+            .try_update_value(|starts| starts.start(self.request(&export)));
         self.playground.tab.set(Tab::Run);
+        match started {
+            Some(Started::Ran(result)) => {
+                self.current_name.set_value(name);
+                self.actions.set(Vec::new());
+                self.refused.set(None);
+                self.message.set(self.caller_response(&export.options));
+                self.result.set(Some(result));
+                self.selected_event.set(None);
+            }
+            Some(Started::Existing(_)) => self.message.set(Some(format!(
+                "StartExecution returned the execution already running as '{name}' \
+                 (same name, same input): nothing new started."
+            ))),
+            Some(Started::AlreadyExists(message)) => self
+                .message
+                .set(Some(format!("ExecutionAlreadyExists: {message}"))),
+            None => {}
+        }
     }
 
     /// What the caller of an API Gateway start is told.
-    fn caller_response(self, arn: &str, options: &RunOptions) -> Option<String> {
+    fn caller_response(self, options: &RunOptions) -> Option<String> {
         (self.preset.get_untracked() == Preset::ApiGateway).then(|| {
             let response = json!({
-                "executionArn": arn,
+                "executionArn": options.identity.execution_arn(options.express),
                 "startDate": options.start_millis as f64 / 1000.0,
             });
             format!(
@@ -205,45 +194,45 @@ impl Session {
         })
     }
 
-    fn options(self, name: &str) -> RunOptions {
+    /// The execution named `name`, as it stands after `actions`.
+    fn export_as(self, name: &str, actions: Vec<Action>) -> ExecutionExport {
         let mut options = RunOptions {
             express: self.express(),
-            actions: self.actions.get_untracked(),
+            actions,
             ..RunOptions::default()
         };
         options.identity.execution_name = name.to_string();
-        options
-    }
-
-    /// The current execution's export.
-    pub(crate) fn export(self) -> ExecutionExport {
-        let name = self.current_name.get_value();
         ExecutionExport {
             definition: self.playground.definition.get_untracked(),
             input: self.input.get_untracked(),
             mock_config: Some(self.mocks.get_untracked()),
             test_case: Some(self.test_case.get_untracked()),
-            options: self.options(&name),
+            options,
             children: Vec::new(),
         }
     }
 
-    /// Run the current execution again with what the world has done so far.
-    fn rerun(self) {
-        let export = self.export();
-        let mut request: RunRequest<'_> = export.request();
+    /// The current execution's export.
+    pub(crate) fn export(self) -> ExecutionExport {
+        self.export_as(&self.current_name.get_value(), self.actions.get_untracked())
+    }
+
+    /// How an export runs here: delivered twice when the at-least-once switch is on.
+    fn request(self, export: &ExecutionExport) -> RunRequest<'_> {
+        let mut request = export.request();
         request.deliveries = if self.express() && self.twice.get_untracked() {
             2
         } else {
             1
         };
-        let result = api::run(request);
-        if let RunResult::Ran(execution) = &result {
-            let running = execution.status == ExecutionStatus::Running;
-            let arn = execution.execution_arn.clone();
-            let input = execution.input.clone();
-            self.starts.update_value(|s| s.record(&arn, input, running));
-        }
+        request
+    }
+
+    /// Run the current execution again with what the world has done so far.
+    fn rerun(self) {
+        let export = self.export();
+        let result = api::run(self.request(&export));
+        self.starts.update_value(|s| s.remember(&result));
         self.result.set(Some(result));
     }
 

@@ -12,7 +12,7 @@ pub use data_flow::{DataFlow, DataFlowRequest, Stage, data_flow};
 pub use eval::{EvalError, EvalInput, eval};
 pub use export::ExecutionExport;
 pub use run::{ChildDefinition, Problem, RunRequest, RunResult, Source, mock_test_cases, run};
-pub use starts::{Start, Starts};
+pub use starts::{Start, Started, Starts};
 pub use states::{StateInfo, state_at, states};
 
 use crate::diag::{Diagnostic, Severity, render};

@@ -3,6 +3,8 @@
 //! execution, or a different input, gives `ExecutionAlreadyExists`. Express executions are not
 //! checked (⚠ AWS documents idempotency for Standard workflows only).
 
+use super::{RunRequest, RunResult, run};
+use crate::exec::run::ExecutionStatus;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -17,9 +19,20 @@ pub enum Start {
     AlreadyExists(String),
 }
 
+/// What [`Starts::start`] did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Started {
+    /// A new execution ran (or could not run: the result says why).
+    Ran(RunResult),
+    /// StartExecution returned the execution already running under this ARN.
+    Existing(String),
+    /// StartExecution refused: `ExecutionAlreadyExists`, with AWS's message.
+    AlreadyExists(String),
+}
+
 /// An execution a session started.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Started {
+struct Record {
     input: Value,
     running: bool,
 }
@@ -27,7 +40,7 @@ struct Started {
 /// The executions started so far, by ARN.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Starts {
-    started: BTreeMap<String, Started>,
+    started: BTreeMap<String, Record>,
 }
 
 impl Starts {
@@ -38,15 +51,39 @@ impl Starts {
         }
         match self.started.get(execution_arn) {
             None => Start::New,
-            Some(started) if started.running && started.input == *input => Start::Existing,
+            Some(record) if record.running && record.input == *input => Start::Existing,
             Some(_) => Start::AlreadyExists(format!("Execution Already Exists: '{execution_arn}'")),
+        }
+    }
+
+    /// StartExecution: check the request's name and input against the executions started so
+    /// far, run it when AWS would, and remember it.
+    pub fn start(&mut self, request: RunRequest<'_>) -> Started {
+        let express = request.options.express;
+        let arn = request.options.identity.execution_arn(express);
+        let input = serde_json::from_str(request.input).unwrap_or(Value::Null);
+        match self.check(&arn, &input, express) {
+            Start::Existing => return Started::Existing(arn),
+            Start::AlreadyExists(message) => return Started::AlreadyExists(message),
+            Start::New => {}
+        }
+        let result = run(request);
+        self.remember(&result);
+        Started::Ran(result)
+    }
+
+    /// Remember what a run of a started execution gave (a run that did not start is ignored).
+    pub fn remember(&mut self, result: &RunResult) {
+        if let RunResult::Ran(execution) = result {
+            let running = execution.status == ExecutionStatus::Running;
+            self.record(&execution.execution_arn, execution.input.clone(), running);
         }
     }
 
     /// Remember an execution: its input, and whether it still runs (waits for answers).
     pub fn record(&mut self, execution_arn: &str, input: Value, running: bool) {
         self.started
-            .insert(execution_arn.to_string(), Started { input, running });
+            .insert(execution_arn.to_string(), Record { input, running });
     }
 
     /// Forget every execution (a new session).
