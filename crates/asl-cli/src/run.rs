@@ -17,10 +17,13 @@ use std::process::ExitCode;
 pub(crate) struct Args {
     /// The definition (JSON or YAML); `-` reads standard input. Not needed with `--resume` or
     /// `--redrive`.
-    #[arg(required_unless_present_any = ["resume", "redrive"])]
+    #[arg(
+        required_unless_present_any = ["resume", "redrive"],
+        conflicts_with_all = ["resume", "redrive"]
+    )]
     definition: Option<PathBuf>,
     /// The execution's input (JSON; default `{}`); `-` reads standard input.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["resume", "redrive"])]
     input: Option<PathBuf>,
     /// The type of state machine.
     #[arg(long = "type", value_enum, default_value_t = TypeArg::Standard)]
@@ -28,18 +31,18 @@ pub(crate) struct Args {
     #[command(flatten)]
     identity: IdentityArgs,
     /// A Step Functions Local MockConfigFile giving the tasks' outcomes.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["resume", "redrive"])]
     mock_config: Option<PathBuf>,
     /// The test case of the mock configuration to run (default: its only one).
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["resume", "redrive"])]
     test_case: Option<String>,
     /// A simulated S3 object for a Map's ItemReader, as `BUCKET/KEY=FILE` (repeatable).
-    #[arg(long = "s3-object", value_name = "BUCKET/KEY=FILE")]
+    #[arg(long = "s3-object", value_name = "BUCKET/KEY=FILE", conflicts_with_all = ["resume", "redrive"])]
     s3_objects: Vec<String>,
     /// A state machine `states:startExecution` tasks may start, as `NAME=FILE` (repeatable):
     /// NAME is the name its ARN ends with; it runs inside the simulator, with its own test case
     /// of the mock configuration (the same test case name, under its own name).
-    #[arg(long = "child", value_name = "NAME=FILE")]
+    #[arg(long = "child", value_name = "NAME=FILE", conflicts_with_all = ["resume", "redrive"])]
     children: Vec<String>,
     /// A script of what the world does, in order: answers to waiting callback and activity
     /// tasks (by state name and attempt, or by token), heartbeats, the clock moving on, a stop,
@@ -50,10 +53,12 @@ pub(crate) struct Args {
     /// resumed or redriven later, here or elsewhere.
     #[arg(long)]
     export: Option<PathBuf>,
-    /// Run an exported execution again, with `--callbacks` adding to what it was told.
+    /// Run an exported execution again, with `--callbacks` adding to what it was told (the
+    /// export carries the definition, input, mocks and children: they are not given again).
     #[arg(long, conflicts_with = "redrive")]
     resume: Option<PathBuf>,
-    /// Redrive an exported execution that failed (RedriveExecution).
+    /// Redrive an exported execution that failed, was aborted or timed out (RedriveExecution).
+    /// The mocks' invocation counters go on: the redriven state gets its next response.
     #[arg(long)]
     redrive: Option<PathBuf>,
     /// An Express execution started with StartSyncExecution: `--format json` prints its
