@@ -26,14 +26,7 @@ pub(crate) fn RunPanel() -> impl IntoView {
             <JsonField label="Execution input" test_id="execution-input" rows=4 value=session.input/>
             <details class="run__mocks">
                 <summary>"Mocks (Step Functions Local MockConfigFile)"</summary>
-                <textarea
-                    class="field__json"
-                    data-testid="mock-config"
-                    spellcheck="false"
-                    rows="12"
-                    prop:value=move || session.mocks.get()
-                    on:input:target=move |ev| session.mocks.set(ev.target().value())
-                ></textarea>
+                <JsonField label="MockConfigFile" test_id="mock-config" rows=12 value=session.mocks/>
             </details>
             <div class="run__controls">
                 <Show when=move || !session.test_cases.with(Vec::is_empty)>
@@ -305,12 +298,7 @@ fn ExportImport() -> impl IntoView {
             <summary>"Export / import"</summary>
             <p class="run__note">"An export holds the definition, input, mocks and everything the world did: importing it anywhere runs the execution again to the same point (waiting, failed and ready to redrive, or finished)."</p>
             <a class="button" data-testid="export" download="execution.json" href=file>"Download the execution"</a>
-            <label class="field">
-                <span class="field__label">"Paste an exported execution"</span>
-                <textarea class="field__json" data-testid="import-text" rows="4" spellcheck="false"
-                    prop:value=move || pasted.get()
-                    on:input:target=move |ev| pasted.set(ev.target().value())></textarea>
-            </label>
+            <JsonField label="Paste an exported execution" test_id="import-text" rows=4 value=pasted/>
             <button class="button" data-testid="import" on:click=move |_| {
                 problem.set(session.import(&pasted.get_untracked()).err());
             }>"Import"</button>

@@ -2,6 +2,7 @@
 //! buttons AWS's API offers (SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat,
 //! GetActivityTask), the virtual clock, and StopExecution.
 
+use super::JsonField;
 use super::json_text::pretty;
 use crate::session::use_session;
 use asl_core::exec::context::format_timestamp;
@@ -125,12 +126,7 @@ fn WaitingCard(
                     <button class="button" data-testid="get-activity-task" on:click=poll>"GetActivityTask"</button>
                 </div>
             })}
-            <label class="field">
-                <span class="field__label">"Output (SendTaskSuccess)"</span>
-                <textarea class="field__json" data-testid="success-output" rows="3" spellcheck="false"
-                    prop:value=move || output.get()
-                    on:input:target=move |ev| output.set(ev.target().value())></textarea>
-            </label>
+            <JsonField label="Output (SendTaskSuccess)" test_id="success-output" rows=3 value=output/>
             <div class="waiting__row">
                 <button class="button button--primary" data-testid="send-success" on:click=success>"Send success"</button>
                 <button class="button" data-testid="send-heartbeat" on:click=heartbeat>"Send heartbeat"</button>
