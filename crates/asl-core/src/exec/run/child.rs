@@ -59,7 +59,7 @@ impl<'m> Engine<'m> {
                 ),
                 timed_out: false,
             };
-            return self.settle_later(id, visit, 0, Err(failure));
+            return self.settle_later(id, visit, 0, Err(failure), None);
         }
         let identity = &self.options.identity;
         let machine_arn = parameters["StateMachineArn"].as_str().unwrap_or_default();
@@ -103,6 +103,7 @@ impl<'m> Engine<'m> {
                 "StartDate": format_timestamp(execution.start_millis),
             }))),
         };
+        let waited_for = (pattern == Pattern::Sync).then_some(self.children.len());
         self.children.push(execution);
         let timeout = request.timeout.map(|s| (s as i64).saturating_mul(1000));
         match timeout {
@@ -111,23 +112,49 @@ impl<'m> Engine<'m> {
                     error: StatesError::timeout(false),
                     timed_out: true,
                 };
-                self.settle_later(id, visit, limit, Err(failure));
+                self.settle_later(id, visit, limit, Err(failure), waited_for);
             }
-            _ => self.settle_later(id, visit, duration, outcome),
+            _ => self.settle_later(id, visit, duration, outcome, waited_for),
         }
     }
 
-    /// Settle the task after `millis` of virtual time.
+    /// Settle the task after `millis` of virtual time (`child`: the nested execution it waits
+    /// for).
     fn settle_later(
         &mut self,
         id: FiberId,
         visit: Visit<'m>,
         millis: i64,
         outcome: Result<Value, Failure>,
+        child: Option<usize>,
     ) {
         let at = self.clock.saturating_add(millis);
-        self.fibers[id].pc = Pc::Sleep(visit, Wake::Settle(outcome));
+        self.fibers[id].pc = Pc::Sleep(visit, Wake::Settle(outcome, child));
         self.timer(at, id);
+    }
+
+    /// The task waiting for a nested execution was aborted: so is the execution, now, if it
+    /// still runs.
+    pub(super) fn abort_child(&mut self, child: usize) {
+        let now = self.clock;
+        if let Some(execution) = self.children.get_mut(child) {
+            execution.abort_at(now);
+        }
+    }
+
+    /// The execution ends: the nested executions its tasks still wait for are aborted with it.
+    pub(super) fn abort_waited_for_children(&mut self) {
+        let waited_for: Vec<usize> = self
+            .fibers
+            .iter()
+            .filter_map(|fiber| match &fiber.pc {
+                Pc::Sleep(_, Wake::Settle(_, child)) => *child,
+                _ => None,
+            })
+            .collect();
+        for child in waited_for {
+            self.abort_child(child);
+        }
     }
 }
 

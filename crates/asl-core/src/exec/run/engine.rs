@@ -71,8 +71,9 @@ pub(super) enum Wake<'m> {
     Retry,
     /// Record that the task failed (it timed out), then Retry, Catch or fail.
     Fail(EventKind, StatesError),
-    /// The task's work is done (a nested execution): settle it.
-    Settle(Result<Value, Failure>),
+    /// The task's work is done (a nested execution, by its index in `children` when `.sync`
+    /// waits for it): settle it.
+    Settle(Result<Value, Failure>, Option<usize>),
 }
 
 /// What a timer does when it fires.
@@ -243,6 +244,9 @@ impl<'m> Engine<'m> {
 
     fn take_execution(&mut self) -> Execution {
         self.refuse_remaining_actions();
+        if self.finish.is_some() {
+            self.abort_waited_for_children();
+        }
         let waiting = if self.finish.is_none() {
             self.waiting()
         } else {
@@ -349,7 +353,7 @@ impl<'m> Engine<'m> {
             Pc::Enter(state, input) => self.enter(id, state, input),
             Pc::Sleep(visit, Wake::Retry) => self.work(id, visit),
             Pc::Sleep(visit, Wake::Exit(exit)) => self.exit(id, &visit, exit),
-            Pc::Sleep(visit, Wake::Settle(outcome)) => {
+            Pc::Sleep(visit, Wake::Settle(outcome, _)) => {
                 if let StateKind::Task(task) = &visit.state.kind {
                     let resource = TaskResource::parse(&task.resource);
                     self.settle_task(id, visit, task, &resource, None, (None, None), outcome);
@@ -741,7 +745,10 @@ impl<'m> Engine<'m> {
         };
         match std::mem::replace(&mut self.fibers[id].pc, Pc::Done) {
             Pc::Done => return,
-            Pc::Sleep(visit, _) => {
+            Pc::Sleep(visit, wake) => {
+                if let Wake::Settle(_, Some(child)) = wake {
+                    self.abort_child(child);
+                }
                 if let Some(kind) = aborted(visit.state) {
                     self.emit_after(prev, silent, kind);
                 }

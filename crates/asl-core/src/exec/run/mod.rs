@@ -35,7 +35,7 @@ pub use report::{CatchRecord, Handled, RetryRecord};
 pub use waiting::WaitingTask;
 
 use super::context::{Identity, format_timestamp};
-use super::history::HistoryEvent;
+use super::history::{EventKind, HistoryEvent};
 use super::mock::Mocks;
 use crate::api::{self, ValidateOptions};
 use crate::diag::Severity;
@@ -199,6 +199,35 @@ pub struct Execution {
 }
 
 impl Execution {
+    /// Abort the execution at `now`, as StopExecution would, when it still runs then: what it
+    /// did after `now` is dropped (it never happened), and the nested executions it had started
+    /// by then are aborted with it. An execution that had closed by `now` is left as it is.
+    pub fn abort_at(&mut self, now: i64) {
+        if self.status != ExecutionStatus::Running && self.stop_millis <= now {
+            return;
+        }
+        self.events.retain(|event| event.timestamp <= now);
+        self.events.push(HistoryEvent {
+            id: self.events.len() as u64 + 1,
+            previous_event_id: 0,
+            timestamp: now,
+            kind: EventKind::ExecutionAborted {
+                error: None,
+                cause: None,
+            },
+        });
+        self.status = ExecutionStatus::Aborted;
+        self.stop_millis = now;
+        self.output = None;
+        self.error = None;
+        self.cause = None;
+        self.waiting.clear();
+        self.children.retain(|child| child.start_millis <= now);
+        for child in &mut self.children {
+            child.abort_at(now);
+        }
+    }
+
     /// The state an event is about: its own, or that of the first event up its
     /// `previousEventId` chain that names one (a `TaskFailed` leads to its `TaskStateEntered`).
     pub fn state_of_event(&self, id: u64) -> Option<&str> {
