@@ -16,12 +16,22 @@ step() {
 }
 
 core_is_pure() {
-  # The engine runs on virtual time and a seeded RNG, in the browser and natively alike.
-  if cargo tree -p asl-core -e normal --prefix none --locked | grep -Eq '^(wasm-bindgen|web-sys|js-sys|leptos|getrandom) v'; then
-    echo "asl-core depends on a browser, clock or OS-randomness crate:" >&2
-    cargo tree -p asl-core -e normal -i wasm-bindgen --locked >&2 || true
-    return 1
-  fi
+  # The engine runs on virtual time and a seeded RNG, in the browser and natively alike. The one
+  # crate allowed a clock and OS randomness is jsonata-core (through chrono and rand): the engine
+  # replaces those built-ins ($now, $millis, $random, $shuffle, $uuid) with the run's clock and
+  # seed, and in wasm32 the getrandom backend is "unsupported" (.cargo/config.toml).
+  local target banned
+  for target in "$(rustc -vV | sed -n 's/^host: //p')" wasm32-unknown-unknown; do
+    banned=$(cargo tree -p asl-core -e normal --prefix none --locked --target "$target" \
+      --prune jsonata-core | grep -E '^(wasm-bindgen|web-sys|js-sys|leptos|getrandom|chrono) v' || true)
+    banned+=$(cargo tree -p asl-core -e normal --prefix none --locked --target "$target" \
+      | grep -E '^(web-sys|leptos) v' || true)
+    if [ -n "$banned" ]; then
+      echo "asl-core ($target) depends on a browser, clock or OS-randomness crate:" >&2
+      echo "$banned" >&2
+      return 1
+    fi
+  done
 }
 
 # Cargo's output directory (CARGO_TARGET_DIR moves it); the browser tests run the asl binary there.

@@ -52,6 +52,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
             context: read_json(args.context.as_ref())?,
             variables,
             seed: args.seed,
+            ..EvalInput::default()
         })
     };
     let input = match read() {

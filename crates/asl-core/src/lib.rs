@@ -12,6 +12,7 @@ pub mod diag;
 pub mod exec;
 pub mod intrinsic;
 pub mod json;
+pub mod jsonata;
 pub mod model;
 pub mod path;
 pub mod source;

@@ -186,6 +186,7 @@ pub fn evaluate(
         context: input.context,
         variables: input.variables,
         seed: input.seed,
+        ..EvalInput::default()
     };
     let result = match api::eval(expression, &eval_input) {
         Ok(value) => serde_json::json!({ "value": value }),

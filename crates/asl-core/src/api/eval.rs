@@ -1,16 +1,19 @@
 //! Evaluating one expression: the `asl eval` command and the playground's scratchpad.
 
+use crate::exec::context::DEFAULT_START_MILLIS;
 use crate::exec::dataflow::template_error;
-use crate::exec::error::StatesError;
+use crate::exec::error::{StatesError, names};
 use crate::exec::rng::Rng;
 use crate::intrinsic::{self, IntrinsicFailure};
-use crate::model::Template;
+use crate::jsonata::{self, Expression, Host, Scope, SyntaxError, Template, template::QueryError};
+use crate::model;
 use crate::path::{self, Roots};
 use serde_json::{Map, Value};
 
-/// What [`eval`] reads: the data `$` paths read, the context object (`$$`), the variables
-/// (`$name`), and the seed of `States.UUID` and `States.MathRandom`.
-#[derive(Clone, Debug, Default)]
+/// What [`eval`] reads: the data `$` paths read (`$states.input` in JSONata), the context object
+/// (`$$`, `$states.context`), the variables (`$name`), the seed of the random functions, and the
+/// virtual time JSONata's `$now()` reads.
+#[derive(Clone, Debug)]
 pub struct EvalInput {
     /// The data.
     pub input: Value,
@@ -20,6 +23,20 @@ pub struct EvalInput {
     pub variables: Map<String, Value>,
     /// The random seed.
     pub seed: u64,
+    /// The virtual time, in milliseconds since the epoch.
+    pub now_millis: i64,
+}
+
+impl Default for EvalInput {
+    fn default() -> Self {
+        EvalInput {
+            input: Value::Null,
+            context: Value::Null,
+            variables: Map::new(),
+            seed: 0,
+            now_millis: DEFAULT_START_MILLIS,
+        }
+    }
 }
 
 /// Why [`eval`] gave no value.
@@ -36,8 +53,8 @@ pub enum EvalError {
     Runtime(StatesError),
 }
 
-/// Evaluate a JSONPath (as an InputPath), an intrinsic function call, or a payload template given
-/// as a JSON object (as Parameters), against `input`.
+/// Evaluate a JSONPath (as an InputPath), an intrinsic function call, a payload template given
+/// as a JSON object (as Parameters), or a JSONata expression (`{% … %}`), against `input`.
 pub fn eval(expression: &str, input: &EvalInput) -> Result<Value, EvalError> {
     let text = expression.trim();
     let offset = expression.len() - expression.trim_start().len();
@@ -60,13 +77,21 @@ pub fn eval(expression: &str, input: &EvalInput) -> Result<Value, EvalError> {
                 0..text.len(),
             ));
         }
-        let template = Template::compile(&value).map_err(|m| syntax(m, 0..text.len()))?;
+        let template = model::Template::compile(&value).map_err(|m| syntax(m, 0..text.len()))?;
         return template
             .eval(roots, &mut rng)
             .map_err(|f| EvalError::Runtime(template_error(f, &input.input)));
     }
-    if text.starts_with("{%") {
-        return Err(syntax("JSONata expressions are not evaluated yet: the playground's JSONata engine is not there yet".into(), 0..text.len()));
+    if let Some(inner) = jsonata::expression_text(text) {
+        return eval_jsonata(inner, input, &mut rng).map_err(|e| match e {
+            JsonataFailure::Syntax(error) => {
+                let start = text.find(inner).unwrap_or(0) + error.offset;
+                syntax(error.message, start..(start + 1).min(text.len()))
+            }
+            JsonataFailure::Query(error) => {
+                EvalError::Runtime(StatesError::new(names::QUERY_EVALUATION_ERROR, error.cause))
+            }
+        });
     }
     if intrinsic::looks_like_call(text) {
         let call = intrinsic::parse(text).map_err(|e| syntax(e.message, e.range))?;
@@ -91,4 +116,31 @@ pub fn eval(expression: &str, input: &EvalInput) -> Result<Value, EvalError> {
         "expected a path ($...), an intrinsic function call (States....) or a payload template ({...})".into(),
         0..text.len().max(1),
     ))
+}
+
+enum JsonataFailure {
+    Syntax(SyntaxError),
+    Query(QueryError),
+}
+
+/// A JSONata expression, with `$states.input` and `$states.context` bound.
+fn eval_jsonata(text: &str, input: &EvalInput, rng: &mut Rng) -> Result<Value, JsonataFailure> {
+    let expression = Expression::parse(text).map_err(JsonataFailure::Syntax)?;
+    let mut states = Map::new();
+    states.insert("input".into(), input.input.clone());
+    if !input.context.is_null() {
+        states.insert("context".into(), input.context.clone());
+    }
+    let states = Value::Object(states);
+    let scope = Scope {
+        states: &states,
+        variables: &input.variables,
+    };
+    let mut host = Host {
+        now_millis: input.now_millis,
+        rng,
+    };
+    Template::Expression(Box::new(expression))
+        .evaluate("expression", &scope, &mut host)
+        .map_err(JsonataFailure::Query)
 }

@@ -3,6 +3,9 @@
 use crate::timestamp;
 use serde_json::{Map, Value, json};
 
+/// When executions start unless told otherwise: 2024-01-01T00:00:00Z.
+pub const DEFAULT_START_MILLIS: i64 = 1_704_067_200_000;
+
 /// Who is running: the names and ARNs the context object and the history show.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Identity {

@@ -74,6 +74,12 @@ pub(super) fn hash(args: &[Evaluated<'_>]) -> Result<Value, String> {
         return Err(format!("the data is longer than {MAX_INPUT} characters"));
     }
     let algorithm = string(args, 1, "algorithm")?;
+    digest(&data, algorithm).map(Value::String)
+}
+
+/// The lowercase hex digest of `data` with `algorithm` (MD5, SHA-1, SHA-256, SHA-384 or
+/// SHA-512), as `States.Hash` and JSONata's `$hash` give it.
+pub fn digest(data: &str, algorithm: &str) -> Result<String, String> {
     let digest: Vec<u8> = match algorithm {
         "MD5" => Md5::digest(data.as_bytes()).to_vec(),
         "SHA-1" => Sha1::digest(data.as_bytes()).to_vec(),
@@ -86,7 +92,5 @@ pub(super) fn hash(args: &[Evaluated<'_>]) -> Result<Value, String> {
             ));
         }
     };
-    Ok(Value::String(
-        digest.iter().map(|b| format!("{b:02x}")).collect(),
-    ))
+    Ok(digest.iter().map(|b| format!("{b:02x}")).collect())
 }

@@ -11,6 +11,7 @@ mod math;
 mod parse;
 mod text;
 
+pub use encoding::digest;
 pub use eval::IntrinsicFailure;
 pub use parse::{IntrinsicError, MAX_NESTING, parse};
 

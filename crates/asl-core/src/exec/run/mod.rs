@@ -34,7 +34,7 @@ pub use actions::{Action, ActionError, Answer, Target};
 pub use report::{CatchRecord, Handled, RetryRecord};
 pub use waiting::WaitingTask;
 
-use super::context::{Identity, format_timestamp};
+use super::context::{DEFAULT_START_MILLIS, Identity, format_timestamp};
 use super::history::{EventKind, HistoryEvent};
 use super::mock::Mocks;
 use crate::api::{self, ValidateOptions};
@@ -93,7 +93,7 @@ impl Default for RunOptions {
         RunOptions {
             identity: Identity::default(),
             express: false,
-            start_millis: 1_704_067_200_000,
+            start_millis: DEFAULT_START_MILLIS,
             seed: 0,
             mocks: None,
             s3_objects: BTreeMap::new(),

@@ -1,0 +1,373 @@
+//! JSONata as Step Functions runs it: JSONata 2.0 (the `jsonata-core` engine) with AWS's library
+//! changes, `$states` and the workflow variables bound, and the impure functions reading the run's
+//! virtual clock and seeded random numbers, so that the same run always gives the same values.
+//!
+//! ```
+//! use asl_core::exec::rng::Rng;
+//! use asl_core::jsonata::{Expression, Host, Scope};
+//! use asl_core::path::NoVariables;
+//! use serde_json::json;
+//!
+//! let expression = Expression::parse("$sum($states.input.prices) * 2").unwrap();
+//! let states = json!({"input": {"prices": [1, 2.5]}});
+//! let mut rng = Rng::new(1);
+//! let scope = Scope { states: &states, variables: &NoVariables };
+//! let value = expression.evaluate(&scope, &mut Host { now_millis: 0, rng: &mut rng });
+//! assert_eq!(value.unwrap(), asl_core::jsonata::Converted::Json(json!(7)));
+//! ```
+
+mod convert;
+mod functions;
+pub mod template;
+
+pub use convert::{Converted, from_jvalue, number, to_jvalue};
+pub use template::{Template, expression_text};
+
+use crate::exec::rng::Rng;
+use crate::path::Variables;
+use jsonata_core::ast::AstNode;
+use jsonata_core::evaluator::{Context, Evaluator};
+use jsonata_core::parser;
+use jsonata_core::value::JValue;
+use serde_json::Value;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// A parsed JSONata expression.
+#[derive(Clone, Debug)]
+pub struct Expression {
+    text: String,
+    ast: AstNode,
+    /// The variables it reads (`$name`), `$states` among them: only these are bound.
+    variables: Vec<String>,
+}
+
+/// A JSONata syntax error: JSONata's message (with its code) and, when known, the byte offset
+/// in the expression where it was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// JSONata's message, e.g. `S0202: Expected ")", got "]"`.
+    pub message: String,
+    /// Where in the expression, in bytes.
+    pub offset: usize,
+}
+
+/// What an expression reads besides its text: `$states` (`input`, `context`, and where AWS
+/// allows them `result` and `errorOutput`) and the workflow variables in scope.
+#[derive(Clone, Copy)]
+pub struct Scope<'a> {
+    /// The `$states` object.
+    pub states: &'a Value,
+    /// The workflow variables, as they were when the state was entered.
+    pub variables: &'a dyn Variables,
+}
+
+impl std::fmt::Debug for Scope<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scope")
+            .field("states", self.states)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What the impure functions read: the virtual clock and the run's random source.
+#[derive(Debug)]
+pub struct Host<'a> {
+    /// The virtual time, in milliseconds since the epoch (`$now()`, `$millis()`).
+    pub now_millis: i64,
+    /// The run's random source (`$random()`, `$uuid()`, `$shuffle()`).
+    pub rng: &'a mut Rng,
+}
+
+/// JSONata's message for a failed evaluation, code first (`T1006: Attempted to invoke a
+/// non-function`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EvalError(pub String);
+
+impl Expression {
+    /// Parse an expression (the text inside `{% %}`).
+    pub fn parse(text: &str) -> Result<Expression, SyntaxError> {
+        match parser::parse(text) {
+            Ok(ast) => {
+                let variables = variables_of(&ast);
+                Ok(Expression {
+                    text: text.to_string(),
+                    ast,
+                    variables,
+                })
+            }
+            Err(error) => Err(SyntaxError {
+                message: message_of(&error),
+                offset: error_offset(text),
+            }),
+        }
+    }
+
+    /// The expression's text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The variables it reads, `states` among them, in the order they first appear.
+    pub fn variables(&self) -> &[String] {
+        &self.variables
+    }
+
+    /// Evaluate it.
+    pub fn evaluate(&self, scope: &Scope<'_>, host: &mut Host<'_>) -> Result<Converted, EvalError> {
+        let rng = Rc::new(RefCell::new(std::mem::replace(host.rng, Rng::new(0))));
+        let result = self.evaluate_with(scope, host.now_millis, &rng);
+        if let Ok(rng) = Rc::try_unwrap(rng) {
+            *host.rng = rng.into_inner();
+        }
+        result
+    }
+
+    fn evaluate_with(
+        &self,
+        scope: &Scope<'_>,
+        now_millis: i64,
+        rng: &Rc<RefCell<Rng>>,
+    ) -> Result<Converted, EvalError> {
+        let mut context = Context::new();
+        for name in &self.variables {
+            let value = if name == "states" {
+                Some(scope.states)
+            } else {
+                scope.variables.variable(name)
+            };
+            if let Some(value) = value {
+                context.bind(name.clone(), to_jvalue(value));
+            }
+        }
+        let mut evaluator = Evaluator::with_context(context);
+        let host = functions::Host {
+            now_millis,
+            rng: Rc::clone(rng),
+        };
+        functions::register(&mut evaluator, &host).map_err(|e| EvalError(e.message().into()))?;
+        let value = evaluator
+            .evaluate(&self.ast, &JValue::Undefined)
+            .map_err(|e| EvalError(as_jsonata_js_says(e.message())))?;
+        Ok(from_jvalue(&value))
+    }
+}
+
+/// An evaluation error as jsonata-js (which AWS runs) words it: `jsonata-core` adds details to
+/// some messages.
+fn as_jsonata_js_says(message: &str) -> String {
+    const NON_FUNCTION: &str = "T1006: Attempted to invoke a non-function";
+    if message.starts_with(NON_FUNCTION) {
+        return NON_FUNCTION.to_string();
+    }
+    message.to_string()
+}
+
+/// JSONata's message, with its code, as jsonata-js words it (`jsonata-core` names some tokens
+/// where jsonata-js shows them).
+fn message_of(error: &parser::ParserError) -> String {
+    const SYMBOLS: [(&str, &str); 33] = [
+        ("StarStar", "**"),
+        ("Star", "*"),
+        ("Plus", "+"),
+        ("Minus", "-"),
+        ("Slash", "/"),
+        ("Percent", "%"),
+        ("NotEqual", "!="),
+        ("LessThanOrEqual", "<="),
+        ("GreaterThanOrEqual", ">="),
+        ("Equal", "="),
+        ("LessThan", "<"),
+        ("GreaterThan", ">"),
+        ("Ampersand", "&"),
+        ("DotDot", ".."),
+        ("Dot", "."),
+        ("QuestionQuestion", "??"),
+        ("QuestionColon", "?:"),
+        ("Question", "?"),
+        ("ColonEqual", ":="),
+        ("Colon", ":"),
+        ("TildeArrow", "~>"),
+        ("LeftParen", "("),
+        ("RightParen", ")"),
+        ("LeftBracket", "["),
+        ("RightBracket", "]"),
+        ("LeftBrace", "{"),
+        ("RightBrace", "}"),
+        ("Comma", ","),
+        ("Semicolon", ";"),
+        ("Caret", "^"),
+        ("Pipe", "|"),
+        ("Hash", "#"),
+        ("At", "@"),
+    ];
+    let message = error.to_string();
+    let Some(rest) = message.strip_prefix("S0211: The symbol ") else {
+        return message;
+    };
+    let Some((token, tail)) = rest.split_once(' ') else {
+        return message;
+    };
+    match SYMBOLS.iter().find(|(name, _)| *name == token) {
+        Some((_, symbol)) => format!("S0211: The symbol {symbol} {tail}"),
+        None => message,
+    }
+}
+
+/// Where a syntax error is: the first prefix of the text that fails for a reason other than
+/// ending too soon ends at the offending token.
+fn error_offset(text: &str) -> usize {
+    let ends_early = |error: &parser::ParserError| {
+        let message = error.to_string();
+        ["S0203", "S0207", "S0101", "S0105", "S0102"]
+            .iter()
+            .any(|code| message.starts_with(code))
+            || message.contains("end of expression")
+            || message.starts_with("Unclosed comment")
+    };
+    let mut boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).skip(1).collect();
+    boundaries.push(text.len());
+    let mut start = 0;
+    for end in boundaries {
+        match parser::parse(&text[..end]) {
+            Err(error) if !ends_early(&error) => return start,
+            _ => start = end,
+        }
+    }
+    text.len()
+}
+
+/// The names of the variables an expression reads (`$x` is `x`).
+fn variables_of(ast: &AstNode) -> Vec<String> {
+    fn walk(value: &Value, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                for (key, item) in map {
+                    if key == "Variable"
+                        && let Value::String(name) = item
+                    {
+                        if !name.is_empty() && !out.contains(name) {
+                            out.push(name.clone());
+                        }
+                    } else {
+                        walk(item, out);
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|item| walk(item, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Ok(tree) = serde_json::to_value(ast) {
+        walk(&tree, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::path::NoVariables;
+    use serde_json::{Map, json};
+
+    fn eval(text: &str, states: &Value, variables: &dyn Variables) -> Result<Converted, EvalError> {
+        let mut rng = Rng::new(7);
+        Expression::parse(text).unwrap().evaluate(
+            &Scope { states, variables },
+            &mut Host {
+                now_millis: 1_704_067_200_000,
+                rng: &mut rng,
+            },
+        )
+    }
+
+    #[test]
+    fn states_and_variables_are_bound() {
+        let mut variables = Map::new();
+        variables.insert("two".into(), json!("the number 2"));
+        let states = json!({"input": {"a": [1, 2, 3]}});
+        assert_eq!(
+            eval("[$sum($states.input.a), $two]", &states, &variables).unwrap(),
+            Converted::Json(json!([6, "the number 2"]))
+        );
+        assert_eq!(
+            eval("$missing", &states, &variables).unwrap(),
+            Converted::Undefined
+        );
+    }
+
+    #[test]
+    fn the_clock_and_randomness_are_the_runs() {
+        let states = json!({});
+        assert_eq!(
+            eval("$now()", &states, &NoVariables).unwrap(),
+            Converted::Json(json!("2024-01-01T00:00:00.000Z"))
+        );
+        assert_eq!(
+            eval("$millis()", &states, &NoVariables).unwrap(),
+            Converted::Json(json!(1_704_067_200_000_i64))
+        );
+        let first = eval(
+            "[$random(), $uuid(), $shuffle([1,2,3,4,5,6])]",
+            &states,
+            &NoVariables,
+        );
+        let second = eval(
+            "[$random(), $uuid(), $shuffle([1,2,3,4,5,6])]",
+            &states,
+            &NoVariables,
+        );
+        assert_eq!(first, second);
+        assert_eq!(
+            eval("$random('a') = $random('a')", &states, &NoVariables).unwrap(),
+            Converted::Json(json!(true))
+        );
+    }
+
+    #[test]
+    fn aws_additions_and_removals() {
+        let states = json!({});
+        let ok = |text: &str| eval(text, &states, &NoVariables).unwrap();
+        assert_eq!(ok("$range(0, 9, 3)"), Converted::Json(json!([0, 3, 6, 9])));
+        assert_eq!(
+            ok("$partition([1,2,3], 2)"),
+            Converted::Json(json!([[1, 2], [3]]))
+        );
+        assert_eq!(
+            ok("$parse('{\"a\": [1]}')"),
+            Converted::Json(json!({"a": [1]}))
+        );
+        assert_eq!(ok("$parse('-0')"), Converted::Json(json!(0)));
+        assert_eq!(
+            ok("$hash('abc', 'MD5')"),
+            Converted::Json(json!("900150983cd24fb0d6963f7d28e17f72"))
+        );
+        assert_eq!(
+            eval("$eval('1')", &states, &NoVariables).unwrap_err(),
+            EvalError("T1006: Attempted to invoke a non-function".into())
+        );
+        assert_eq!(
+            eval("$randomSeeded(1)", &states, &NoVariables).unwrap_err(),
+            EvalError("T1006: Attempted to invoke a non-function".into())
+        );
+    }
+
+    #[test]
+    fn syntax_errors_say_where() {
+        let error = Expression::parse("$a + ]").unwrap_err();
+        assert_eq!(error.offset, 5, "{error:?}");
+        assert_eq!(
+            error.message,
+            "S0211: The symbol ] cannot be used as a unary operator"
+        );
+        let error = Expression::parse("$sum(1, ").unwrap_err();
+        assert_eq!(error.offset, 8, "{error:?}");
+    }
+
+    #[test]
+    fn only_read_variables_are_bound() {
+        let expression = Expression::parse("$x + $states.input.y + $count($z)").unwrap();
+        assert_eq!(expression.variables(), ["x", "states", "z"]);
+    }
+}
