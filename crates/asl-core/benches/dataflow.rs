@@ -48,6 +48,7 @@ fn pipeline(c: &mut Criterion) {
                 context: &context,
                 variables: &NoVariables,
                 rng: &mut rng,
+                now_millis: 0,
             };
             let effective = apply_path(&state.input_path, black_box(&input), &env).unwrap();
             let parameters = apply_template(

@@ -14,7 +14,6 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-const JSONATA: &str = "executions of JSONata machines: the JSONata issue";
 const NEEDS_AWS: &str = "executions that called AWS without a recorded result to mock";
 
 pub(crate) fn run(dir: &Path, skipped: &mut Skipped) -> Vec<Outcome> {
@@ -79,10 +78,6 @@ pub(crate) fn run(dir: &Path, skipped: &mut Skipped) -> Vec<Outcome> {
 }
 
 fn answerable(case: &Value) -> Result<(), &'static str> {
-    let definition = case["definition"].to_string();
-    if definition.contains("\"JSONata\"") {
-        return Err(JSONATA);
-    }
     if case["pure"] == true || !case["mock_config"].is_null() {
         return Ok(());
     }

@@ -297,19 +297,11 @@ fn error_options(express: bool) -> ValidateOptions {
     }
 }
 
-/// The machine of a (valid) definition. JSONata states are refused until the playground runs
-/// them: running them as JSONPath would silently give wrong answers.
+/// The machine of a (valid) definition.
 fn build(definition: &str) -> Result<model::Machine, String> {
-    let machine = source::read(definition, None)
+    source::read(definition, None)
         .map_err(|d| d.message)
-        .and_then(|document| model::build_machine(&document.root).map_err(|e| e.0))?;
-    if let Some(state) = machine.first_jsonata_state() {
-        return Err(format!(
-            "The state '{}' uses JSONata, which the playground cannot run yet: it runs JSONPath states only",
-            state.name
-        ));
-    }
-    Ok(machine)
+        .and_then(|document| model::build_machine(&document.root).map_err(|e| e.0))
 }
 
 /// A nested state machine: valid, built, with its own test case of the mocks (the same name).

@@ -33,8 +33,8 @@ pub fn holds(condition: &Condition, roots: Roots<'_>) -> Result<bool, StatesErro
             operator,
             operand,
         } => compare(variable, operator, operand, roots)?,
-        // JSONata conditions are evaluated by the JSONata engine.
-        Condition::Jsonata(value) => value == &Value::Bool(true),
+        // JSONata conditions are evaluated by the JSONata engine (`jsonata_step::choice`).
+        Condition::Jsonata(_) => false,
     })
 }
 

@@ -17,6 +17,8 @@ pub struct Env<'a> {
     pub variables: &'a dyn Variables,
     /// The run's random source.
     pub rng: &'a mut Rng,
+    /// The virtual time, in milliseconds since the epoch (JSONata's `$now()`).
+    pub now_millis: i64,
 }
 
 impl std::fmt::Debug for Env<'_> {
@@ -152,6 +154,7 @@ mod tests {
             context: &Value::Null,
             variables: &NoVariables,
             rng: &mut rng,
+            now_millis: 0,
         };
         let e = apply_path(
             &PathField::Path(path("$.NoSuchInputPath")),
@@ -178,6 +181,7 @@ mod tests {
             context: &Value::Null,
             variables: &NoVariables,
             rng: &mut rng,
+            now_millis: 0,
         };
         let template = Template::compile(&json!({"value.$": "$.no_such_jsonpath"})).unwrap();
         let e = apply_template(&template, &json!({"int-literal": 0}), &mut env).unwrap_err();

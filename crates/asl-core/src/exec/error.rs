@@ -43,6 +43,9 @@ pub struct StatesError {
     /// A `States.Timeout` raised because a heartbeat was missed: it also matches
     /// `States.HeartbeatTimeout` in Retry and Catch.
     pub heartbeat: bool,
+    /// For a JSONata evaluation that failed (`States.QueryEvaluationError`): the field it was
+    /// in (`Output/total`), which the `EvaluationFailed` event gives as its location.
+    pub location: Option<String>,
 }
 
 impl StatesError {
@@ -57,6 +60,7 @@ impl StatesError {
             error,
             cause,
             heartbeat: false,
+            location: None,
         }
     }
 
@@ -66,12 +70,21 @@ impl StatesError {
             error: Some(names::TIMEOUT.into()),
             cause: None,
             heartbeat,
+            location: None,
         }
     }
 
     /// `States.Runtime` with this cause.
     pub fn runtime(cause: impl Into<String>) -> Self {
         StatesError::new(names::RUNTIME, cause)
+    }
+
+    /// `States.QueryEvaluationError` with this cause, raised by the JSONata field at `location`.
+    pub fn query(cause: impl Into<String>, location: Option<String>) -> Self {
+        StatesError {
+            location,
+            ..StatesError::new(names::QUERY_EVALUATION_ERROR, cause)
+        }
     }
 
     /// `States.IntrinsicFailure` with this cause.

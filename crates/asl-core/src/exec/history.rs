@@ -173,7 +173,7 @@ pub enum EventKind {
     EvaluationFailed {
         error: String,
         cause: String,
-        location: String,
+        location: Option<String>,
         state: String,
     },
 }
@@ -517,7 +517,9 @@ impl HistoryEvent {
             } => {
                 d.insert("error".into(), json!(error));
                 d.insert("cause".into(), json!(cause));
-                d.insert("location".into(), json!(location));
+                if let Some(location) = location {
+                    d.insert("location".into(), json!(location));
+                }
                 d.insert("state".into(), json!(state));
                 "evaluationFailedEventDetails"
             }

@@ -6,10 +6,11 @@
 use super::choice;
 use super::dataflow::{Env, apply_assign, apply_path, apply_result_path, apply_template, select};
 use super::error::StatesError;
+use super::jsonata_step;
 use crate::intrinsic::IntrinsicFailure;
 use crate::model::{
-    self, Assign, Catcher, FailField, PathField, ResultFields, ResultPath, State, Template,
-    Transition,
+    self, Assign, Catcher, FailField, PathField, QueryLanguage, ResultFields, ResultPath, State,
+    Template, Transition,
 };
 use serde_json::{Map, Value};
 use std::borrow::Cow;
@@ -116,6 +117,23 @@ fn output_of(
     })
 }
 
+/// What a Task is called with or a Parallel's branches get: InputPath, then Parameters; in
+/// JSONata, `Arguments`.
+pub fn request_input(
+    state: &State,
+    fields: &ResultFields,
+    input: &Value,
+    env: &mut Env<'_>,
+    observer: &mut dyn Observer,
+) -> Result<Value, StatesError> {
+    if state.query_language == QueryLanguage::Jsonata {
+        let arguments = jsonata_step::arguments(fields.arguments.as_ref(), input, env)?;
+        observer.after_parameters(&arguments);
+        return Ok(arguments);
+    }
+    prepare(state, fields.parameters.as_ref(), input, env, observer)
+}
+
 /// InputPath, then Parameters: the effective input of a Pass, Task, Parallel or Map.
 pub fn prepare(
     state: &State,
@@ -143,6 +161,10 @@ pub fn finish<'m>(
     env: &mut Env<'_>,
     observer: &mut dyn Observer,
 ) -> Result<Exit<'m>, StatesError> {
+    if state.query_language == QueryLanguage::Jsonata {
+        observer.result(&result);
+        return jsonata_step::finish(state, input, result, env);
+    }
     let assigned = assign(state.assign.as_ref(), &result, env)?;
     let selected = match &fields.result_selector {
         Some(template) => apply_template(template, &result, env)?,
@@ -178,11 +200,15 @@ fn merge(
 /// A catcher took `error`: its ResultPath merges the Error Output into the raw input (the
 /// state's OutputPath does not apply), and its Assign reads the Error Output.
 pub fn catch<'m>(
+    state: &State,
     catcher: &'m Catcher,
     input: &Value,
     error: &StatesError,
     env: &mut Env<'_>,
 ) -> Result<Exit<'m>, StatesError> {
+    if state.query_language == QueryLanguage::Jsonata {
+        return jsonata_step::catch(catcher, input, error, env);
+    }
     let error_output = error.error_output();
     let assigned = assign(catcher.assign.as_ref(), &error_output, env)?;
     let output = Output::Value(apply_result_path(
@@ -206,6 +232,9 @@ pub fn pass<'m>(
     env: &mut Env<'_>,
     observer: &mut dyn Observer,
 ) -> Result<Exit<'m>, StatesError> {
+    if state.query_language == QueryLanguage::Jsonata {
+        return jsonata_step::pass(state, input, env);
+    }
     let untouched = pass.result.is_none()
         && pass.parameters.is_none()
         && pass.result_path == ResultPath::Replace
@@ -248,6 +277,9 @@ pub fn choice<'m>(
     env: &mut Env<'_>,
     observer: &mut dyn Observer,
 ) -> Result<Exit<'m>, StatesError> {
+    if state.query_language == QueryLanguage::Jsonata {
+        return jsonata_step::choice(state, choice, input, env);
+    }
     let effective = effective_input(state, input, env, observer)?;
     let roots = env.roots(&effective);
     let mut matched = None;
@@ -290,6 +322,9 @@ pub fn wait<'m>(
     env: &mut Env<'_>,
     observer: &mut dyn Observer,
 ) -> Result<(i64, Exit<'m>), StatesError> {
+    if state.query_language == QueryLanguage::Jsonata {
+        return jsonata_step::wait(state, wait, input, now_millis, env);
+    }
     let effective = effective_input(state, input, env, observer)?;
     let roots = env.roots(&effective);
     let until = super::wait::wait_until(wait, roots, now_millis)?;
@@ -312,6 +347,9 @@ pub fn succeed<'m>(
     env: &mut Env<'_>,
     observer: &mut dyn Observer,
 ) -> Result<Exit<'m>, StatesError> {
+    if state.query_language == QueryLanguage::Jsonata {
+        return jsonata_step::succeed(state, input, env);
+    }
     let effective = effective_input(state, input, env, observer)?;
     Ok(Exit {
         output: output_of(state, effective, env)?,
@@ -323,12 +361,16 @@ pub fn succeed<'m>(
 /// The error a Fail state raises: its Error and Cause, literal or read by ErrorPath/CausePath
 /// (a path, or an intrinsic call). A path that matches nothing raises `States.Runtime` instead.
 pub fn fail(
+    state: &State,
     fail: &model::Fail,
     input: &Value,
     env: &mut Env<'_>,
     observer: &mut dyn Observer,
 ) -> StatesError {
     observer.after_input_path(input);
+    if state.query_language == QueryLanguage::Jsonata {
+        return jsonata_step::fail(fail, input, env);
+    }
     let error = fail_field(fail.error.as_ref(), "ErrorPath", input, env);
     let cause = fail_field(fail.cause.as_ref(), "CausePath", input, env);
     match (error, cause) {
@@ -356,6 +398,7 @@ fn fail_field(
     Ok(match field {
         None => None,
         Some(FailField::Literal(text)) => Some(text.clone()),
+        Some(FailField::Expression(_)) => None,
         Some(FailField::Path(path)) => Some(text(
             path.path.eval(roots).map_err(|_| missing(&path.text))?,
         )),

@@ -19,7 +19,7 @@ pub fn wait_until(wait: &Wait, roots: Roots<'_>, now_millis: i64) -> Result<i64,
         Wait::Seconds(Seconds::Path(path)) | Wait::SecondsPath(path) => {
             now_millis + seconds_from_path(path, roots)? * 1000
         }
-        Wait::Seconds(Seconds::Expression(_)) => now_millis,
+        Wait::Seconds(Seconds::Expression(_)) | Wait::TimestampExpression(_) => now_millis,
         Wait::Timestamp(text) => timestamp(text).unwrap_or(now_millis),
         Wait::TimestampPath(path) => {
             let value = path.path.eval(roots).map_err(|_| {

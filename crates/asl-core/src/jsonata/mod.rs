@@ -42,6 +42,13 @@ pub struct Expression {
     variables: Vec<String>,
 }
 
+/// Two expressions are the same when their texts are.
+impl PartialEq for Expression {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
 /// A JSONata syntax error: JSONata's message (with its code) and, when known, the byte offset
 /// in the expression where it was found.
 #[derive(Clone, Debug, PartialEq, Eq)]

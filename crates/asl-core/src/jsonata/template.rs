@@ -13,7 +13,7 @@ pub fn expression_text(text: &str) -> Option<&str> {
 }
 
 /// A JSONata field, compiled.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Template {
     /// JSON with no expression in it.
     Literal(Value),
@@ -38,6 +38,8 @@ pub enum Template {
 pub struct QueryError {
     /// The cause, as AWS words it.
     pub cause: String,
+    /// The field, with the path inside it (`Output/values[0]`).
+    pub location: String,
 }
 
 impl QueryError {
@@ -47,6 +49,7 @@ impl QueryError {
             cause: format!(
                 "The JSONata expression '{expression}' specified for the field '{field}' returned nothing (undefined)."
             ),
+            location: field.to_string(),
         }
     }
 
@@ -56,6 +59,7 @@ impl QueryError {
             cause: format!(
                 "The JSONata expression '{expression}' specified for the field '{field}' threw an error during evaluation. {message}"
             ),
+            location: field.to_string(),
         }
     }
 
@@ -65,6 +69,7 @@ impl QueryError {
             cause: format!(
                 "The JSONata expression '{expression}' specified for the field '{field}' returned an unsupported result type."
             ),
+            location: field.to_string(),
         }
     }
 
@@ -75,6 +80,7 @@ impl QueryError {
                 "The JSONata expression '{expression}' specified for the field '{field}' returned an unexpected result type. Expected '{expected}', but was '{}' for value: {value}",
                 type_name(value)
             ),
+            location: field.to_string(),
         }
     }
 }

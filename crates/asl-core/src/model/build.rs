@@ -8,6 +8,7 @@ use super::{
 };
 use crate::intrinsic;
 use crate::json::{Kind, Node, Object};
+use crate::jsonata;
 use crate::path;
 use serde_json::Value;
 
@@ -154,7 +155,7 @@ fn state(name: &str, node: &Node, inherited: QueryLanguage) -> Result<State> {
         input_path: path_field(get("InputPath"))?,
         output_path: path_field(get("OutputPath"))?,
         assign: get("Assign").map(|n| assign(n, language)).transpose()?,
-        output: get("Output").map(Node::to_value),
+        output: jsonata_field(get("Output")),
         transition,
         kind,
         reads_context: mentions_context(node),
@@ -175,6 +176,11 @@ fn mentions_context(node: &Node) -> bool {
         }
     }
     false
+}
+
+/// A JSONata field, compiled (its expressions parsed once).
+fn jsonata_field(node: Option<&Node>) -> Option<jsonata::Template> {
+    node.map(|n| jsonata::Template::compile(&n.to_value()))
 }
 
 fn compiled(text: &str) -> Result<CompiledPath> {
@@ -228,7 +234,12 @@ fn assign(node: &Node, language: QueryLanguage) -> Result<Assign> {
             }
         }
     }
-    Ok(Assign { entries, raw })
+    let jsonata = (language == QueryLanguage::Jsonata).then(|| jsonata::Template::compile(&raw));
+    Ok(Assign {
+        entries,
+        raw,
+        jsonata,
+    })
 }
 
 fn result_fields(
@@ -243,7 +254,7 @@ fn result_fields(
         } else {
             None
         },
-        arguments: object.get("Arguments").map(Node::to_value),
+        arguments: jsonata_field(object.get("Arguments")),
         result_selector: if json_path {
             template(object.get("ResultSelector"))?
         } else {
@@ -310,7 +321,7 @@ fn catcher(node: &Node, language: QueryLanguage) -> Result<Catcher> {
             .unwrap_or_default()
             .to_string(),
         result_path: result_path(object.get("ResultPath"))?,
-        output: object.get("Output").map(Node::to_value),
+        output: jsonata_field(object.get("Output")),
         assign: object
             .get("Assign")
             .map(|n| assign(n, language))
@@ -322,7 +333,7 @@ fn seconds(literal: Option<&Node>, path: Option<&Node>) -> Result<Option<Seconds
     Ok(match (literal, path) {
         (Some(n), _) => Some(match (n.as_number().and_then(|n| n.as_i64()), n.as_str()) {
             (Some(v), _) => Seconds::Literal(v.max(0) as u64),
-            (None, Some(expr)) => Seconds::Expression(expr.to_string()),
+            (None, Some(expr)) => Seconds::Expression(jsonata::Template::compile(&expr.into())),
             _ => {
                 return Err(error(
                     "a seconds field is neither a number nor an expression",
@@ -338,7 +349,7 @@ fn count(literal: Option<&Node>, path: Option<&Node>) -> Result<Option<Count>> {
     Ok(match (literal, path) {
         (Some(n), _) => Some(match (n.as_number(), n.as_str()) {
             (Some(v), _) => Count::Literal(v.as_f64()),
-            (None, Some(expr)) => Count::Expression(expr.to_string()),
+            (None, Some(expr)) => Count::Expression(jsonata::Template::compile(&expr.into())),
             _ => return Err(error("a count field is neither a number nor an expression")),
         }),
         (None, Some(p)) => Some(Count::Path(compiled(p.as_str().unwrap_or("$"))?)),
@@ -361,17 +372,17 @@ fn choice_rule(node: &Node, language: QueryLanguage) -> Result<ChoiceRule> {
             .get("Assign")
             .map(|n| assign(n, language))
             .transpose()?,
-        output: object.get("Output").map(Node::to_value),
+        output: jsonata_field(object.get("Output")),
     })
 }
 
 fn condition(object: &Object, language: QueryLanguage) -> Result<Condition> {
     if language == QueryLanguage::Jsonata {
-        return Ok(Condition::Jsonata(
-            object
+        return Ok(Condition::Jsonata(jsonata::Template::compile(
+            &object
                 .get("Condition")
                 .map_or(Value::Bool(false), Node::to_value),
-        ));
+        )));
     }
     let nested = |node: &Node| {
         condition(
@@ -426,7 +437,13 @@ fn wait(object: &Object) -> Result<Wait> {
         return Ok(Wait::SecondsPath(compiled(n.as_str().unwrap_or("$"))?));
     }
     if let Some(n) = object.get("Timestamp") {
-        return Ok(Wait::Timestamp(n.as_str().unwrap_or_default().to_string()));
+        let text = n.as_str().unwrap_or_default();
+        if jsonata::expression_text(text).is_some() {
+            return Ok(Wait::TimestampExpression(jsonata::Template::compile(
+                &n.to_value(),
+            )));
+        }
+        return Ok(Wait::Timestamp(text.to_string()));
     }
     if let Some(n) = object.get("TimestampPath") {
         return Ok(Wait::TimestampPath(compiled(n.as_str().unwrap_or("$"))?));
@@ -436,6 +453,11 @@ fn wait(object: &Object) -> Result<Wait> {
 
 fn fail_field(literal: Option<&Node>, path: Option<&Node>) -> Result<Option<FailField>> {
     if let Some(text) = literal.and_then(Node::as_str) {
+        if jsonata::expression_text(text).is_some() {
+            return Ok(Some(FailField::Expression(jsonata::Template::compile(
+                &text.into(),
+            ))));
+        }
         return Ok(Some(FailField::Literal(text.to_string())));
     }
     let Some(text) = path.and_then(Node::as_str) else {
@@ -471,8 +493,10 @@ fn map(object: &Object, language: QueryLanguage, inherited: QueryLanguage) -> Re
         processor: block(processor_node, inherited)?,
         distributed,
         items_path: path_field(get("ItemsPath"))?,
-        items: get("Items").map(Node::to_value),
-        item_selector: get(selector_field).map(Node::to_value),
+        items: jsonata_field(get("Items")),
+        item_selector: (language == QueryLanguage::Jsonata)
+            .then(|| jsonata_field(get(selector_field)))
+            .flatten(),
         max_concurrency: count(get("MaxConcurrency"), get("MaxConcurrencyPath"))?,
         tolerated_failure_count: count(
             get("ToleratedFailureCount"),

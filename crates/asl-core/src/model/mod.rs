@@ -8,6 +8,7 @@ pub use build::{BuildError, build_machine, build_state};
 pub use template::Template;
 
 use crate::intrinsic::Call;
+use crate::jsonata;
 use crate::path::Path;
 use crate::text::Span;
 use serde_json::Value;
@@ -103,8 +104,8 @@ pub struct State {
     pub output_path: PathField,
     /// `Assign`, as written.
     pub assign: Option<Assign>,
-    /// JSONata `Output`, as written.
-    pub output: Option<Value>,
+    /// JSONata `Output`.
+    pub output: Option<jsonata::Template>,
     /// Where it goes next.
     pub transition: Transition,
     /// What kind of state it is.
@@ -156,8 +157,10 @@ impl StateKind {
 pub struct Assign {
     /// Each variable and how its value is computed.
     pub entries: Vec<(String, Template)>,
-    /// The object as written (JSONata evaluates it whole).
+    /// The object as written.
     pub raw: Value,
+    /// In JSONata, the object compiled (it is evaluated whole).
+    pub jsonata: Option<jsonata::Template>,
 }
 
 /// The fields shared by the states that produce a result: Task, Parallel and Map.
@@ -165,8 +168,8 @@ pub struct Assign {
 pub struct ResultFields {
     /// `Parameters` (or a Map's `ItemSelector`).
     pub parameters: Option<Template>,
-    /// JSONata `Arguments`, as written.
-    pub arguments: Option<Value>,
+    /// JSONata `Arguments`.
+    pub arguments: Option<jsonata::Template>,
     /// `ResultSelector`.
     pub result_selector: Option<Template>,
     /// `ResultPath`.
@@ -223,7 +226,7 @@ pub enum Seconds {
     /// `…SecondsPath`.
     Path(CompiledPath),
     /// A `{% %}` expression.
-    Expression(String),
+    Expression(jsonata::Template),
 }
 
 /// A retrier.
@@ -253,7 +256,7 @@ pub struct Catcher {
     /// `ResultPath`.
     pub result_path: ResultPath,
     /// JSONata `Output`.
-    pub output: Option<Value>,
+    pub output: Option<jsonata::Template>,
     /// `Assign`.
     pub assign: Option<Assign>,
 }
@@ -277,7 +280,7 @@ pub struct ChoiceRule {
     /// Its `Assign`.
     pub assign: Option<Assign>,
     /// Its JSONata `Output`.
-    pub output: Option<Value>,
+    pub output: Option<jsonata::Template>,
 }
 
 /// A Choice condition.
@@ -298,8 +301,8 @@ pub enum Condition {
         /// Its operand: a literal, or the path of a `…Path` operator.
         operand: Operand,
     },
-    /// JSONata `Condition`: a boolean or an expression, as written.
-    Jsonata(Value),
+    /// JSONata `Condition`: a boolean or an expression.
+    Jsonata(jsonata::Template),
 }
 
 /// A comparison's operand.
@@ -322,6 +325,8 @@ pub enum Wait {
     Timestamp(String),
     /// `TimestampPath`.
     TimestampPath(CompiledPath),
+    /// JSONata `Timestamp` given as an expression.
+    TimestampExpression(jsonata::Template),
 }
 
 /// A Fail state.
@@ -342,6 +347,8 @@ pub enum FailField {
     Path(CompiledPath),
     /// `ErrorPath`/`CausePath` as an intrinsic call.
     Call(Call, String),
+    /// JSONata `Error`/`Cause` given as an expression.
+    Expression(jsonata::Template),
 }
 
 /// A Parallel state.
@@ -362,11 +369,10 @@ pub struct Map {
     pub distributed: bool,
     /// `ItemsPath`.
     pub items_path: PathField,
-    /// JSONata `Items`, as written.
-    pub items: Option<Value>,
-    /// `ItemSelector` (or the deprecated `Parameters`) in JSONPath, in `fields.parameters`; in
-    /// JSONata, as written.
-    pub item_selector: Option<Value>,
+    /// JSONata `Items`.
+    pub items: Option<jsonata::Template>,
+    /// JSONata `ItemSelector` (in JSONPath it is `fields.parameters`).
+    pub item_selector: Option<jsonata::Template>,
     /// `MaxConcurrency` / `MaxConcurrencyPath`.
     pub max_concurrency: Option<Count>,
     /// `ToleratedFailureCount` / `…Path`.
@@ -393,5 +399,5 @@ pub enum Count {
     /// From a path.
     Path(CompiledPath),
     /// A JSONata expression.
-    Expression(String),
+    Expression(jsonata::Template),
 }

@@ -352,6 +352,10 @@ impl<'a> Tester<'a> {
             context: self.env_context,
             variables: self.variables,
             rng,
+            now_millis: self.env_context["State"]["EnteredTime"]
+                .as_str()
+                .and_then(crate::exec::context::parse_timestamp)
+                .unwrap_or(crate::exec::context::DEFAULT_START_MILLIS),
         }
     }
 
@@ -368,7 +372,7 @@ impl<'a> Tester<'a> {
                 step::wait(state, w, &input, 0, &mut env, inspection).map(|(_, exit)| exit)
             }
             StateKind::Succeed => step::succeed(state, &input, &mut env, inspection),
-            StateKind::Fail(f) => Err(step::fail(f, &input, &mut env, inspection)),
+            StateKind::Fail(f) => Err(step::fail(state, f, &input, &mut env, inspection)),
             StateKind::Task(task) => return self.with_handlers(&task.fields, &input, rng),
             StateKind::Parallel(p) => return self.with_handlers(&p.fields, &input, rng),
             StateKind::Map(m) => return self.with_handlers(&m.fields, &input, rng),
@@ -435,9 +439,9 @@ impl<'a> Tester<'a> {
     /// The work of a Task: its effective input, then its mocked outcome.
     fn task(&mut self, task: &Task, input: &Value, rng: &mut Rng) -> Result<Value, StatesError> {
         let mut env = self.env(rng);
-        step::prepare(
+        step::request_input(
             self.state,
-            task.fields.parameters.as_ref(),
+            &task.fields,
             input,
             &mut env,
             &mut self.inspection,
@@ -537,7 +541,7 @@ impl<'a> Tester<'a> {
             details.insert("catchIndex".into(), json!(index));
             self.inspection.error_details = Some(details);
             let mut env = self.env(rng);
-            return match step::catch(catcher, input, &error, &mut env) {
+            return match step::catch(self.state, catcher, input, &error, &mut env) {
                 Ok(exit) => {
                     let mut outcome = self.succeeded(exit);
                     outcome.status = Status::CaughtError;

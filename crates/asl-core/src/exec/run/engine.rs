@@ -439,9 +439,9 @@ impl<'m> Engine<'m> {
             }
             StateKind::Fail(fail) => {
                 let error = self.with_env(id, &visit, None, |env, input| {
-                    step::fail(fail, input, env, &mut ())
+                    step::fail(state, fail, input, env, &mut ())
                 });
-                let error = self.located(&visit, error);
+                let error = self.located(id, &visit, error);
                 self.state_failed(id, &visit, error);
             }
             StateKind::Wait(wait) => {
@@ -456,7 +456,7 @@ impl<'m> Engine<'m> {
                     }
                     Ok((_, exit)) => self.exit(id, &visit, exit),
                     Err(error) => {
-                        let error = self.located(&visit, error);
+                        let error = self.located(id, &visit, error);
                         self.state_failed(id, &visit, error);
                     }
                 }
@@ -482,6 +482,7 @@ impl<'m> Engine<'m> {
             context: &context,
             variables: &view,
             rng: &mut self.rng,
+            now_millis: self.clock,
         };
         f(&mut env, &visit.input)
     }
@@ -521,15 +522,54 @@ impl<'m> Engine<'m> {
         match result {
             Ok(exit) => self.exit(id, visit, exit),
             Err(error) => {
-                let error = self.located(visit, error);
+                let error = self.located(id, visit, error);
                 self.state_failed(id, visit, error);
             }
         }
     }
 
     /// The cause of an error the state raised about its own data names the state and the event
-    /// it was entered at.
-    pub(super) fn located(&self, visit: &Visit<'m>, mut error: StatesError) -> StatesError {
+    /// it was entered at; a failed JSONata evaluation is recorded (`EvaluationFailed`).
+    pub(super) fn located(
+        &mut self,
+        id: FiberId,
+        visit: &Visit<'m>,
+        error: StatesError,
+    ) -> StatesError {
+        let error = self.locate(visit, error);
+        if error.name() == names::QUERY_EVALUATION_ERROR {
+            // AWS links the event to what came before the state was entered, except for a
+            // Wait, whose time is worked out once it has been entered.
+            let prev = if matches!(visit.state.kind, StateKind::Wait(_)) {
+                visit.entered_id
+            } else {
+                self.events
+                    .iter()
+                    .rev()
+                    .find(|e| e.id == visit.entered_id)
+                    .map_or(0, |e| e.previous_event_id)
+            };
+            let silent = self.fibers[id].silent;
+            let event = self.emit_after(
+                prev,
+                silent,
+                EventKind::EvaluationFailed {
+                    error: error.name().to_string(),
+                    cause: error.cause.clone().unwrap_or_default(),
+                    location: error.location.clone(),
+                    state: visit.state.name.to_string(),
+                },
+            );
+            if !silent {
+                self.fibers[id].last = event;
+            }
+        }
+        error
+    }
+
+    /// The cause of an error the state raised about its own data, naming the state and the
+    /// event it was entered at.
+    pub(super) fn locate(&self, visit: &Visit<'m>, mut error: StatesError) -> StatesError {
         if LOCATED.contains(&error.name()) {
             let prefix = format!(
                 "An error occurred while executing the state '{}' (entered at the event id #{}). ",
@@ -712,7 +752,7 @@ impl<'m> Engine<'m> {
             return self.state_failed(id, &visit, error);
         };
         let result = self.with_env(id, &visit, None, |env, input| {
-            step::catch(catcher, input, &error, env)
+            step::catch(visit.state, catcher, input, &error, env)
         });
         match result {
             Ok(exit) => {
@@ -724,7 +764,7 @@ impl<'m> Engine<'m> {
                 self.exit(id, &visit, exit);
             }
             Err(e) => {
-                let e = self.located(&visit, e);
+                let e = self.located(id, &visit, e);
                 self.state_failed(id, &visit, e);
             }
         }

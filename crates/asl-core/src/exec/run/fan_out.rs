@@ -97,18 +97,12 @@ impl<'m> Engine<'m> {
     pub(super) fn parallel(&mut self, id: FiberId, visit: Visit<'m>, parallel: &'m Parallel) {
         let state = visit.state;
         let input = self.with_env(id, &visit, None, |env, input| {
-            step::prepare(
-                state,
-                parallel.fields.parameters.as_ref(),
-                input,
-                env,
-                &mut (),
-            )
+            step::request_input(state, &parallel.fields, input, env, &mut ())
         });
         let input = match input {
             Ok(input) => input,
             Err(error) => {
-                let error = self.located(&visit, error);
+                let error = self.located(id, &visit, error);
                 return self.handle_error(id, visit, &parallel.fields, error, Vec::new());
             }
         };
@@ -137,8 +131,14 @@ impl<'m> Engine<'m> {
         let plan = match self.plan_map(id, &visit, map) {
             Ok(plan) => plan,
             Err(error) => {
-                let error = self.located(&visit, error);
-                return self.handle_error(id, visit, &map.fields, error, Vec::new());
+                let error = self.located(id, &visit, error);
+                // A JSONata field that failed before the Map started fails the Map.
+                let give_up = if error.name() == names::QUERY_EVALUATION_ERROR {
+                    vec![EventKind::MapStateFailed]
+                } else {
+                    Vec::new()
+                };
+                return self.handle_error(id, visit, &map.fields, error, give_up);
             }
         };
         let MapPlan {
@@ -152,7 +152,7 @@ impl<'m> Engine<'m> {
         let (tolerated_count, tolerated_percentage) = match tolerance {
             Ok(tolerance) => tolerance,
             Err(error) => {
-                let error = self.located(&visit, error);
+                let error = self.located(id, &visit, error);
                 return self.handle_error(id, visit, &map.fields, error, Vec::new());
             }
         };
@@ -179,7 +179,7 @@ impl<'m> Engine<'m> {
                 } else {
                     Vec::new()
                 };
-                let error = self.located(&visit, error);
+                let error = self.located(id, &visit, error);
                 return self.handle_error(id, visit, &map.fields, error, give_up);
             }
         };
@@ -440,7 +440,7 @@ impl<'m> Engine<'m> {
         match exit {
             Ok(exit) => self.exit(id, &visit, exit),
             Err(error) => {
-                let error = self.located(&visit, error);
+                let error = self.located(id, &visit, error);
                 self.handle_error(id, visit, fields, error, Vec::new());
             }
         }

@@ -6,7 +6,7 @@ use super::engine::{Engine, FiberId, Visit};
 use super::item_reader;
 use crate::exec::dataflow::{Env, apply_path, apply_template};
 use crate::exec::error::StatesError;
-use crate::model::{Count, Map, PathField, Template};
+use crate::model::{Count, Map, PathField, QueryLanguage, Template};
 use crate::path::Roots;
 use serde_json::{Map as Object, Value};
 use std::borrow::Cow;
@@ -40,6 +40,9 @@ impl<'m> Engine<'m> {
         visit: &Visit<'m>,
         map: &'m Map,
     ) -> Result<MapPlan, StatesError> {
+        if visit.state.query_language == QueryLanguage::Jsonata {
+            return self.plan_jsonata_map(id, visit, map);
+        }
         let context = self.context(visit, None, None);
         let scope = self.fibers[id].scope;
         let view = self.scopes.view(scope);
@@ -47,6 +50,7 @@ impl<'m> Engine<'m> {
             context: &context,
             variables: &view,
             rng: &mut self.rng,
+            now_millis: self.clock,
         };
         let effective = match visit.state.input_path {
             PathField::Default => Cow::Borrowed(&*visit.input),
@@ -126,6 +130,7 @@ impl<'m> Engine<'m> {
                 context,
                 variables: &view,
                 rng: &mut self.rng,
+                now_millis: self.clock,
             };
             inputs = batches(batcher, inputs, effective, &mut env)?;
         }
@@ -148,6 +153,7 @@ impl<'m> Engine<'m> {
             context: &context,
             variables: &view,
             rng: &mut self.rng,
+            now_millis: self.clock,
         };
         apply_template(template, effective, &mut env)
     }
@@ -167,6 +173,14 @@ fn tolerance(map: &Map, roots: Roots<'_>) -> Result<(Option<f64>, Option<f64>), 
         false,
         roots,
     )?;
+    tolerance_in_range(tolerated_count, tolerated_percentage)
+}
+
+/// The tolerated failures, once read: AWS's errors for values out of range.
+pub(super) fn tolerance_in_range(
+    tolerated_count: Option<f64>,
+    tolerated_percentage: Option<f64>,
+) -> Result<(Option<f64>, Option<f64>), StatesError> {
     if tolerated_percentage.is_some_and(|p| !(0.0..=100.0).contains(&p)) {
         return Err(StatesError::runtime(
             "ToleratedFailurePercentage must be between 0 and 100.",
@@ -297,7 +311,7 @@ fn batches(
 }
 
 /// ResultWriter's `Parameters`: the bucket and prefix the results are written to.
-fn writer_target(
+pub(super) fn writer_target(
     writer: &Value,
     effective: &Value,
     env: &mut Env<'_>,

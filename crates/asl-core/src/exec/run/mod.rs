@@ -21,6 +21,7 @@ mod child;
 mod engine;
 mod fan_out;
 mod item_reader;
+mod jsonata_map;
 mod map_items;
 mod report;
 pub mod resource;
@@ -397,12 +398,6 @@ pub fn run_definition(
         return Err(RunError(message));
     }
     let machine = model::build_machine(&document.root).map_err(|e| RunError(e.0))?;
-    if let Some(state) = machine.first_jsonata_state() {
-        return Err(RunError(format!(
-            "The state '{}' uses JSONata, which the playground cannot run yet",
-            state.name
-        )));
-    }
     Ok(run(&machine, input, options))
 }
 

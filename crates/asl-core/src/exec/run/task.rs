@@ -7,9 +7,10 @@ use super::shapes::{self, Call};
 use crate::exec::dataflow::{Env, apply_path, apply_template};
 use crate::exec::error::{StatesError, names};
 use crate::exec::history::{self, EventKind, Payload};
+use crate::exec::jsonata_step;
 use crate::exec::mock::{Invocation, MockOutcome};
 use crate::exec::step;
-use crate::model::{Seconds, Task};
+use crate::model::{QueryLanguage, Seconds, Task};
 use crate::path::Roots;
 use serde_json::Value;
 use std::sync::Arc;
@@ -39,7 +40,7 @@ impl<'m> Engine<'m> {
         let request = match request {
             Ok(request) => request,
             Err(error) => {
-                let error = self.located(&visit, error);
+                let error = self.located(id, &visit, error);
                 return self.handle_error(id, visit, &task.fields, error, Vec::new());
             }
         };
@@ -140,7 +141,7 @@ impl<'m> Engine<'m> {
                 match exit {
                     Ok(exit) => self.exit(id, &visit, exit),
                     Err(error) => {
-                        let error = self.located(&visit, error);
+                        let error = self.located(id, &visit, error);
                         self.handle_error(id, visit, &task.fields, error, Vec::new());
                     }
                 }
@@ -248,7 +249,7 @@ impl<'m> Engine<'m> {
         };
         Some(match outcome {
             Err(message) => Err(Failure {
-                error: self.located(visit, StatesError::runtime(message)),
+                error: self.locate(visit, StatesError::runtime(message)),
                 timed_out: false,
             }),
             Ok(MockOutcome::Return(value)) => {
@@ -272,13 +273,25 @@ impl<'m> Engine<'m> {
     }
 }
 
-/// InputPath, the time limits (read from the effective input) and Parameters.
+/// InputPath, the time limits (read from the effective input) and Parameters; in JSONata,
+/// Arguments and the time limits (possibly expressions).
 fn request(
     state: &crate::model::State,
     task: &Task,
     input: &Value,
     env: &mut Env<'_>,
 ) -> Result<Request, StatesError> {
+    if state.query_language == QueryLanguage::Jsonata {
+        let parameters = jsonata_step::arguments(task.fields.arguments.as_ref(), input, env)?;
+        let timeout = jsonata_step::seconds(task.timeout.as_ref(), "TimeoutSeconds", input, env)?;
+        let heartbeat =
+            jsonata_step::seconds(task.heartbeat.as_ref(), "HeartbeatSeconds", input, env)?;
+        return Ok(Request {
+            parameters: Arc::new(parameters),
+            timeout,
+            heartbeat,
+        });
+    }
     let effective = apply_path(&state.input_path, input, env)?;
     let roots = env.roots(&effective);
     let timeout = seconds(task.timeout.as_ref(), "TimeoutSecondsPath", roots)?;
