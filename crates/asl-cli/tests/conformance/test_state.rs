@@ -1,7 +1,6 @@
 //! TestState cases: requests recorded against AWS, run through `asl test-state`.
 //!
-//! JSONata states are answered once the JSONata engine lands; they are not counted here yet. A
-//! Task recorded without a mock called the real service: when the recording shows the service's
+//! A Task recorded without a mock called the real service: when the recording shows the service's
 //! result (inspection data), that result is given as the mock; otherwise the case needs AWS and
 //! is not counted.
 
@@ -37,10 +36,6 @@ pub(crate) fn run(dir: &Path, skipped: &mut Skipped) -> Vec<Outcome> {
         if case["api"] != "test_state" {
             continue;
         }
-        if uses_jsonata(&case["request"]) {
-            *skipped.entry(JSONATA).or_default() += 1;
-            continue;
-        }
         let mut request = case["request"].clone();
         if let Some(o) = request.as_object_mut() {
             o.remove("input_as_snapshot");
@@ -72,20 +67,10 @@ pub(crate) fn run(dir: &Path, skipped: &mut Skipped) -> Vec<Outcome> {
     outcomes
 }
 
-fn uses_jsonata(request: &Value) -> bool {
-    request["definition"]
-        .as_str()
-        .is_some_and(|d| d.contains("JSONata"))
-}
-
-const JSONATA: &str = "TestState of JSONata states: the JSONata issue";
 const NEEDS_AWS: &str = "TestState of a Task that called AWS, its result not recorded";
 
 /// The request to run, or why the case cannot be answered yet.
 fn answerable(request: &Value, expected: &Value) -> Result<Value, &'static str> {
-    if uses_jsonata(request) {
-        return Err(JSONATA);
-    }
     let mut request = request.clone();
     let Some(object) = request.as_object_mut() else {
         return Err(NEEDS_AWS);

@@ -21,6 +21,8 @@ pub trait Observer {
     fn after_input_path(&mut self, _value: &Value) {}
     /// After Parameters (or a Pass state's effective input).
     fn after_parameters(&mut self, _value: &Value) {}
+    /// After JSONata `Arguments`.
+    fn after_arguments(&mut self, _value: &Value) {}
     /// A Pass state's `Result`, or a Task's result.
     fn result(&mut self, _value: &Value) {}
     /// After ResultSelector.
@@ -128,7 +130,7 @@ pub fn request_input(
 ) -> Result<Value, StatesError> {
     if state.query_language == QueryLanguage::Jsonata {
         let arguments = jsonata_step::arguments(fields.arguments.as_ref(), input, env)?;
-        observer.after_parameters(&arguments);
+        observer.after_arguments(&arguments);
         return Ok(arguments);
     }
     prepare(state, fields.parameters.as_ref(), input, env, observer)
@@ -162,7 +164,6 @@ pub fn finish<'m>(
     observer: &mut dyn Observer,
 ) -> Result<Exit<'m>, StatesError> {
     if state.query_language == QueryLanguage::Jsonata {
-        observer.result(&result);
         return jsonata_step::finish(state, input, result, env);
     }
     let assigned = assign(state.assign.as_ref(), &result, env)?;
@@ -367,10 +368,10 @@ pub fn fail(
     env: &mut Env<'_>,
     observer: &mut dyn Observer,
 ) -> StatesError {
-    observer.after_input_path(input);
     if state.query_language == QueryLanguage::Jsonata {
         return jsonata_step::fail(fail, input, env);
     }
+    observer.after_input_path(input);
     let error = fail_field(fail.error.as_ref(), "ErrorPath", input, env);
     let cause = fail_field(fail.cause.as_ref(), "CausePath", input, env);
     match (error, cause) {

@@ -62,6 +62,8 @@ pub struct Request {
     pub retrier_retry_count: u64,
     /// `stateConfiguration.mapIterationFailureCount`.
     pub map_iteration_failure_count: Option<u64>,
+    /// `stateConfiguration.mapItemReaderData`: the items a Map's ItemReader reads.
+    pub map_item_reader_data: Option<Value>,
     /// `roleArn`.
     pub role_arn: Option<String>,
     pub(super) reveal_secrets: bool,
@@ -135,6 +137,10 @@ impl Request {
             context,
             retrier_retry_count: configuration["retrierRetryCount"].as_u64().unwrap_or(0),
             map_iteration_failure_count: configuration["mapIterationFailureCount"].as_u64(),
+            map_item_reader_data: match &configuration["mapItemReaderData"] {
+                Value::Null => None,
+                data => Some(json_string("mapItemReaderData", data)?),
+            },
             role_arn: request["roleArn"].as_str().map(str::to_string),
             reveal_secrets: request["revealSecrets"].as_bool().unwrap_or(false),
         })

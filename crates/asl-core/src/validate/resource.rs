@@ -222,7 +222,9 @@ pub(crate) fn parse_resource(text: &str) -> Option<Resource<'_>> {
     }
     let account_ok = account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit());
     match service {
-        "lambda" if !region.is_empty() && account_ok => {
+        // AWS accepts a Lambda function ARN whose region and account are placeholders
+        // (`arn:aws:lambda:your-region:your-account-id:function:f`, recorded in TestState).
+        "lambda" if !region.is_empty() && !account.is_empty() => {
             let mut function = rest.split(':');
             let (kind, name) = (function.next()?, function.next()?);
             let qualifier = function.next();
@@ -439,13 +441,18 @@ mod tests {
                 ..
             })
         ));
+        // AWS accepts placeholders for a function's region and account (recorded in TestState).
+        assert!(matches!(
+            parse_resource("arn:aws:lambda:your-region:your-account-id:function:f"),
+            Some(Lambda { qualified: false })
+        ));
         for bad in [
             "arn:aws:states:::dynamodb:query",
             "arn:aws:states:::dynamodb:putItem.sync",
             "arn:aws:states:::lambda:invoke.sync",
             "arn:aws:states:::sqs:sendMessage.sync:2",
             "arn:aws:states:::aws-sdk:s3:getObject.sync",
-            "arn:aws:lambda:us-east-1:123:function:f",
+            "arn:aws:lambda:us-east-1::function:f",
             "not an arn",
             "arn:aws:states:::",
         ] {
