@@ -16,6 +16,7 @@
 //! assert_eq!(value.unwrap(), asl_core::jsonata::Converted::Json(json!(7)));
 //! ```
 
+mod analysis;
 mod convert;
 mod functions;
 pub mod template;
@@ -96,7 +97,7 @@ impl Expression {
     pub fn parse(text: &str) -> Result<Expression, SyntaxError> {
         match parser::parse(text) {
             Ok(ast) => {
-                let variables = variables_of(&ast);
+                let variables = analysis::variables_of(&ast);
                 Ok(Expression {
                     text: text.to_string(),
                     ast,
@@ -113,6 +114,12 @@ impl Expression {
     /// The expression's text.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The fields it reads from the data at its top level (`total` in `total + 1`), where there
+    /// is no data: AWS refuses them (`$states.input.total` is what was meant).
+    pub fn top_level_fields(&self) -> Vec<String> {
+        analysis::top_level_fields(&self.ast)
     }
 
     /// The variables it reads, `states` among them, in the order they first appear.
@@ -208,17 +215,37 @@ fn message_of(error: &parser::ParserError) -> String {
         ("Hash", "#"),
         ("At", "@"),
     ];
+    let symbol = |token: &str| {
+        SYMBOLS
+            .iter()
+            .find(|(name, _)| *name == token)
+            .map(|(_, symbol)| *symbol)
+    };
     let message = error.to_string();
-    let Some(rest) = message.strip_prefix("S0211: The symbol ") else {
-        return message;
-    };
-    let Some((token, tail)) = rest.split_once(' ') else {
-        return message;
-    };
-    match SYMBOLS.iter().find(|(name, _)| *name == token) {
-        Some((_, symbol)) => format!("S0211: The symbol {symbol} {tail}"),
-        None => message,
+    if let Some(rest) = message.strip_prefix("S0211: The symbol ")
+        && let Some((token, tail)) = rest.split_once(' ')
+        && let Some(symbol) = symbol(token)
+    {
+        return format!("S0211: The symbol {symbol} {tail}");
     }
+    if let Some(rest) = message.strip_prefix("S0202: Expected ")
+        && let Some((expected, found)) = rest.split_once(", got ")
+    {
+        let quoted =
+            |token: &str| symbol(token).map_or_else(|| token.to_string(), |s| format!("\"{s}\""));
+        return format!(
+            "S0202: Expected {}, got {}",
+            quoted(expected),
+            quoted(found)
+        );
+    }
+    if let Some(rest) = message.strip_prefix("S0203: Expected ")
+        && let Some(expected) = rest.strip_suffix(" before end of expression")
+        && let Some(symbol) = symbol(expected)
+    {
+        return format!("S0203: Expected \"{symbol}\" before end of expression");
+    }
+    message
 }
 
 /// Where a syntax error is: the first prefix of the text that fails for a reason other than
@@ -242,34 +269,6 @@ fn error_offset(text: &str) -> usize {
         }
     }
     text.len()
-}
-
-/// The names of the variables an expression reads (`$x` is `x`).
-fn variables_of(ast: &AstNode) -> Vec<String> {
-    fn walk(value: &Value, out: &mut Vec<String>) {
-        match value {
-            Value::Object(map) => {
-                for (key, item) in map {
-                    if key == "Variable"
-                        && let Value::String(name) = item
-                    {
-                        if !name.is_empty() && !out.contains(name) {
-                            out.push(name.clone());
-                        }
-                    } else {
-                        walk(item, out);
-                    }
-                }
-            }
-            Value::Array(items) => items.iter().for_each(|item| walk(item, out)),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    if let Ok(tree) = serde_json::to_value(ast) {
-        walk(&tree, &mut out);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -370,6 +369,17 @@ mod tests {
         );
         let error = Expression::parse("$sum(1, ").unwrap_err();
         assert_eq!(error.offset, 8, "{error:?}");
+        let error = Expression::parse("$sum($a])").unwrap_err();
+        assert_eq!(error.message, "S0202: Expected \")\", got \"]\"");
+    }
+
+    #[test]
+    fn top_level_fields_are_found() {
+        let fields = |text: &str| Expression::parse(text).unwrap().top_level_fields();
+        assert_eq!(fields("phone"), ["phone"]);
+        assert_eq!(fields("$count(total) + a.b"), ["total", "a"]);
+        assert!(fields("$states.input.items[price > 10].name").is_empty());
+        assert!(fields("$map($x, function($v){ v.w })").is_empty());
     }
 
     #[test]

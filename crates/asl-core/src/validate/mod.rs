@@ -8,6 +8,7 @@ mod choice;
 mod fields;
 mod graph;
 mod handlers;
+mod jsonata;
 mod machine;
 mod map;
 mod messages;

@@ -79,6 +79,9 @@ impl<'a> Checker<'a> {
             return node;
         };
         self.check_fields(object, at, &fields::state_fields(ty), lang);
+        if lang == QueryLanguage::Jsonata {
+            self.jsonata_expressions(object, at);
+        }
         let ctx = Ctx {
             object,
             at,
