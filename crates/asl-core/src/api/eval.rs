@@ -5,7 +5,9 @@ use crate::exec::dataflow::template_error;
 use crate::exec::error::{StatesError, names};
 use crate::exec::rng::Rng;
 use crate::intrinsic::{self, IntrinsicFailure};
-use crate::jsonata::{self, Expression, Host, Scope, SyntaxError, Template, template::QueryError};
+use crate::jsonata::{
+    self, Expression, Host, Scope, States, SyntaxError, Template, template::QueryError,
+};
 use crate::model;
 use crate::path::{self, Roots};
 use serde_json::{Map, Value};
@@ -126,12 +128,7 @@ enum JsonataFailure {
 /// A JSONata expression, with `$states.input` and `$states.context` bound.
 fn eval_jsonata(text: &str, input: &EvalInput, rng: &mut Rng) -> Result<Value, JsonataFailure> {
     let expression = Expression::parse(text).map_err(JsonataFailure::Syntax)?;
-    let mut states = Map::new();
-    states.insert("input".into(), input.input.clone());
-    if !input.context.is_null() {
-        states.insert("context".into(), input.context.clone());
-    }
-    let states = Value::Object(states);
+    let states = States::new(&input.input, &input.context);
     let scope = Scope {
         states: &states,
         variables: &input.variables,

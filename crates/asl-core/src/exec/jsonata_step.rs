@@ -7,21 +7,14 @@ use super::dataflow::Env;
 use super::error::StatesError;
 use super::step::{Exit, Next, Output, next_of};
 use crate::jsonata::template::QueryError;
-use crate::jsonata::{Host, Scope, Template};
+use crate::jsonata::{Host, Scope, States, Template};
 use crate::model::{self, Assign, Catcher, Condition, FailField, Seconds, State};
 use crate::timestamp::parse_rfc3339;
 use serde_json::{Map, Value};
 
-/// The `$states` object: the state's input, the context object, and what else the field may
-/// read.
-pub fn states(input: &Value, context: &Value, extra: Option<(&str, &Value)>) -> Value {
-    let mut states = Map::new();
-    states.insert("input".into(), input.clone());
-    states.insert("context".into(), context.clone());
-    if let Some((name, value)) = extra {
-        states.insert(name.into(), value.clone());
-    }
-    Value::Object(states)
+/// The `$states` object: the state's input and the context object.
+pub fn states<'a>(input: &'a Value, context: &'a Value) -> States<'a> {
+    States::new(input, context)
 }
 
 impl From<QueryError> for StatesError {
@@ -34,7 +27,7 @@ impl From<QueryError> for StatesError {
 pub fn evaluate(
     template: &Template,
     field: &str,
-    states: &Value,
+    states: &States<'_>,
     env: &mut Env<'_>,
 ) -> Result<Value, StatesError> {
     let scope = Scope {
@@ -51,7 +44,7 @@ pub fn evaluate(
 /// `Assign`: every value computed from the values on entry, stored after the state.
 fn assign(
     assign: Option<&Assign>,
-    states: &Value,
+    states: &States<'_>,
     env: &mut Env<'_>,
 ) -> Result<Map<String, Value>, StatesError> {
     let Some(template) = assign.and_then(|a| a.jsonata.as_ref()) else {
@@ -63,11 +56,23 @@ fn assign(
     }
 }
 
+/// A field's value, when the field is given.
+fn optional(
+    template: Option<&Template>,
+    field: &str,
+    states: &States<'_>,
+    env: &mut Env<'_>,
+) -> Result<Option<Value>, StatesError> {
+    template
+        .map(|template| evaluate(template, field, states, env))
+        .transpose()
+}
+
 /// `Output`, or `default` when the field is absent.
 fn output(
     template: Option<&Template>,
     default: Output,
-    states: &Value,
+    states: &States<'_>,
     env: &mut Env<'_>,
 ) -> Result<Output, StatesError> {
     match template {
@@ -80,7 +85,7 @@ fn output(
 fn end<'m>(
     assign_field: Option<&Assign>,
     output_field: Option<&Template>,
-    states: &Value,
+    states: &States<'_>,
     next: Next<'m>,
     env: &mut Env<'_>,
 ) -> Result<Exit<'m>, StatesError> {
@@ -99,7 +104,7 @@ pub fn pass<'m>(
     input: &Value,
     env: &mut Env<'_>,
 ) -> Result<Exit<'m>, StatesError> {
-    let states = states(input, env.context, None);
+    let states = states(input, env.context);
     end(
         state.assign.as_ref(),
         state.output.as_ref(),
@@ -115,7 +120,7 @@ pub fn succeed<'m>(
     input: &Value,
     env: &mut Env<'_>,
 ) -> Result<Exit<'m>, StatesError> {
-    let states = states(input, env.context, None);
+    let states = states(input, env.context);
     end(None, state.output.as_ref(), &states, Next::End, env)
 }
 
@@ -127,7 +132,7 @@ pub fn choice<'m>(
     input: &Value,
     env: &mut Env<'_>,
 ) -> Result<Exit<'m>, StatesError> {
-    let states = states(input, env.context, None);
+    let states = states(input, env.context);
     for rule in &choice.choices {
         let Condition::Jsonata(condition) = &rule.condition else {
             continue;
@@ -173,7 +178,7 @@ pub fn wait<'m>(
     now_millis: i64,
     env: &mut Env<'_>,
 ) -> Result<(i64, Exit<'m>), StatesError> {
-    let states = states(input, env.context, None);
+    let states = states(input, env.context);
     let until = match wait {
         model::Wait::Seconds(Seconds::Expression(template)) => {
             let value = evaluate(template, "Seconds", &states, env)?;
@@ -213,7 +218,7 @@ pub fn wait<'m>(
 
 /// The error a Fail state raises: Error and Cause, literal or expressions.
 pub fn fail(fail: &model::Fail, input: &Value, env: &mut Env<'_>) -> StatesError {
-    let states = states(input, env.context, None);
+    let states = states(input, env.context);
     let mut field =
         |field: Option<&FailField>, name: &str| -> Result<Option<String>, StatesError> {
             Ok(match field {
@@ -244,7 +249,7 @@ pub fn arguments(
 ) -> Result<Value, StatesError> {
     match arguments {
         Some(template) => {
-            let states = states(input, env.context, None);
+            let states = states(input, env.context);
             evaluate(template, "Arguments", &states, env)
         }
         None => Ok(input.clone()),
@@ -259,9 +264,13 @@ pub fn finish<'m>(
     result: Value,
     env: &mut Env<'_>,
 ) -> Result<Exit<'m>, StatesError> {
-    let states = states(input, env.context, Some(("result", &result)));
-    let assigned = assign(state.assign.as_ref(), &states, env)?;
-    let output = output(state.output.as_ref(), Output::Value(result), &states, env)?;
+    let (assigned, output) = {
+        let states = states(input, env.context).with("result", &result);
+        let assigned = assign(state.assign.as_ref(), &states, env)?;
+        let output = optional(state.output.as_ref(), "Output", &states, env)?;
+        (assigned, output)
+    };
+    let output = Output::Value(output.unwrap_or(result));
     Ok(Exit {
         output,
         assigned,
@@ -278,14 +287,13 @@ pub fn catch<'m>(
     env: &mut Env<'_>,
 ) -> Result<Exit<'m>, StatesError> {
     let error_output = error.error_output();
-    let states = states(input, env.context, Some(("errorOutput", &error_output)));
-    let assigned = assign(catcher.assign.as_ref(), &states, env)?;
-    let output = output(
-        catcher.output.as_ref(),
-        Output::Value(error_output),
-        &states,
-        env,
-    )?;
+    let (assigned, output) = {
+        let states = states(input, env.context).with("errorOutput", &error_output);
+        let assigned = assign(catcher.assign.as_ref(), &states, env)?;
+        let output = optional(catcher.output.as_ref(), "Output", &states, env)?;
+        (assigned, output)
+    };
+    let output = Output::Value(output.unwrap_or(error_output));
     Ok(Exit {
         output,
         assigned,
@@ -304,7 +312,7 @@ pub fn seconds(
     match field {
         Some(Seconds::Literal(n)) => Ok(Some(*n)),
         Some(Seconds::Expression(template)) => {
-            let states = states(input, env.context, None);
+            let states = states(input, env.context);
             let value = evaluate(template, name, &states, env)?;
             match value.as_u64() {
                 Some(n) if n > 0 => Ok(Some(n)),

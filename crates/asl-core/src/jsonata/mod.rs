@@ -4,12 +4,13 @@
 //!
 //! ```
 //! use asl_core::exec::rng::Rng;
-//! use asl_core::jsonata::{Expression, Host, Scope};
+//! use asl_core::jsonata::{Expression, Host, Scope, States};
 //! use asl_core::path::NoVariables;
 //! use serde_json::json;
 //!
 //! let expression = Expression::parse("$sum($states.input.prices) * 2").unwrap();
-//! let states = json!({"input": {"prices": [1, 2.5]}});
+//! let (input, context) = (json!({"prices": [1, 2.5]}), json!({}));
+//! let states = States::new(&input, &context);
 //! let mut rng = Rng::new(1);
 //! let scope = Scope { states: &states, variables: &NoVariables };
 //! let value = expression.evaluate(&scope, &mut Host { now_millis: 0, rng: &mut rng });
@@ -60,12 +61,61 @@ pub struct SyntaxError {
     pub offset: usize,
 }
 
-/// What an expression reads besides its text: `$states` (`input`, `context`, and where AWS
-/// allows them `result` and `errorOutput`) and the workflow variables in scope.
+/// The `$states` object: the state's input, the context object, and where AWS allows them
+/// `result` or `errorOutput`. It is converted for JSONata once, when an expression first reads
+/// it, without copying the JSON first.
+#[derive(Debug)]
+pub struct States<'a> {
+    input: &'a Value,
+    context: &'a Value,
+    extra: Option<(&'a str, &'a Value)>,
+    converted: std::cell::OnceCell<JValue>,
+}
+
+impl<'a> States<'a> {
+    /// `$states.input` and `$states.context`.
+    pub fn new(input: &'a Value, context: &'a Value) -> Self {
+        States {
+            input,
+            context,
+            extra: None,
+            converted: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// With `$states.result` or `$states.errorOutput` too.
+    pub fn with(self, name: &'a str, value: &'a Value) -> Self {
+        States {
+            extra: Some((name, value)),
+            ..self
+        }
+    }
+
+    /// The state's input.
+    pub fn input(&self) -> &'a Value {
+        self.input
+    }
+
+    fn jvalue(&self) -> JValue {
+        self.converted
+            .get_or_init(|| {
+                let mut map = indexmap::IndexMap::new();
+                map.insert("input".to_string(), to_jvalue(self.input));
+                map.insert("context".to_string(), to_jvalue(self.context));
+                if let Some((name, value)) = self.extra {
+                    map.insert(name.to_string(), to_jvalue(value));
+                }
+                JValue::object(map)
+            })
+            .clone()
+    }
+}
+
+/// What an expression reads besides its text: `$states` and the workflow variables in scope.
 #[derive(Clone, Copy)]
 pub struct Scope<'a> {
     /// The `$states` object.
-    pub states: &'a Value,
+    pub states: &'a States<'a>,
     /// The workflow variables, as they were when the state was entered.
     pub variables: &'a dyn Variables,
 }
@@ -73,7 +123,7 @@ pub struct Scope<'a> {
 impl std::fmt::Debug for Scope<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Scope")
-            .field("states", self.states)
+            .field("states", &self.states)
             .finish_non_exhaustive()
     }
 }
@@ -145,12 +195,9 @@ impl Expression {
     ) -> Result<Converted, EvalError> {
         let mut context = Context::new();
         for name in &self.variables {
-            let value = if name == "states" {
-                Some(scope.states)
-            } else {
-                scope.variables.variable(name)
-            };
-            if let Some(value) = value {
+            if name == "states" {
+                context.bind(name.clone(), scope.states.jvalue());
+            } else if let Some(value) = scope.variables.variable(name) {
                 context.bind(name.clone(), to_jvalue(value));
             }
         }
@@ -277,10 +324,15 @@ mod tests {
     use crate::path::NoVariables;
     use serde_json::{Map, json};
 
-    fn eval(text: &str, states: &Value, variables: &dyn Variables) -> Result<Converted, EvalError> {
+    fn eval(text: &str, input: &Value, variables: &dyn Variables) -> Result<Converted, EvalError> {
         let mut rng = Rng::new(7);
+        let context = json!({});
+        let states = States::new(input, &context);
         Expression::parse(text).unwrap().evaluate(
-            &Scope { states, variables },
+            &Scope {
+                states: &states,
+                variables,
+            },
             &mut Host {
                 now_millis: 1_704_067_200_000,
                 rng: &mut rng,
@@ -292,7 +344,7 @@ mod tests {
     fn states_and_variables_are_bound() {
         let mut variables = Map::new();
         variables.insert("two".into(), json!("the number 2"));
-        let states = json!({"input": {"a": [1, 2, 3]}});
+        let states = json!({"a": [1, 2, 3]});
         assert_eq!(
             eval("[$sum($states.input.a), $two]", &states, &variables).unwrap(),
             Converted::Json(json!([6, "the number 2"]))

@@ -238,6 +238,7 @@ impl Template {
 mod tests {
     use super::*;
     use crate::exec::rng::Rng;
+    use crate::jsonata::States;
     use crate::path::Variables;
     use serde_json::json;
 
@@ -246,7 +247,8 @@ mod tests {
         field: &str,
         variables: &dyn Variables,
     ) -> Result<Value, QueryError> {
-        let states = json!({"input": {"name": "Ada"}});
+        let (input, context) = (json!({"name": "Ada"}), json!({}));
+        let states = States::new(&input, &context);
         let mut rng = Rng::new(1);
         Template::compile(template).evaluate(
             field,

@@ -505,7 +505,7 @@ impl<'a> Tester<'a> {
         rng: &mut Rng,
     ) -> Result<Value, StatesError> {
         let mut env = self.env(rng);
-        let states = jsonata_step::states(input, env.context, None);
+        let states = jsonata_step::states(input, env.context);
         let items = match (
             &map.item_reader,
             &self.request.map_item_reader_data,

@@ -8,8 +8,8 @@ use super::map_items::MapPlan;
 use crate::exec::dataflow::Env;
 use crate::exec::error::StatesError;
 use crate::exec::jsonata_step::{evaluate, states};
-use crate::jsonata::Template;
 use crate::jsonata::template::QueryError;
+use crate::jsonata::{States, Template};
 use crate::model::{Count, Map};
 use serde_json::Value;
 
@@ -31,7 +31,7 @@ impl<'m> Engine<'m> {
                 rng: &mut self.rng,
                 now_millis: self.clock,
             };
-            let states = states(input, &context, None);
+            let states = states(input, &context);
             let concurrency = number(
                 map.max_concurrency.as_ref(),
                 "MaxConcurrency",
@@ -128,7 +128,7 @@ impl<'m> Engine<'m> {
                 rng: &mut self.rng,
                 now_millis: self.clock,
             };
-            let states = states(input, &context, None);
+            let states = states(input, &context);
             inputs.push(evaluate(selector, "ItemSelector", &states, &mut env)?);
         }
         Ok(inputs)
@@ -140,7 +140,7 @@ impl<'m> Engine<'m> {
 fn as_written_in_jsonpath(
     field: &Value,
     name: &str,
-    states: &Value,
+    states: &States<'_>,
     env: &mut Env<'_>,
 ) -> Result<Value, StatesError> {
     let mut value = evaluate(&Template::compile(field), name, states, env)?;
@@ -156,7 +156,7 @@ fn as_written_in_jsonpath(
 fn number(
     field: Option<&Count>,
     name: &str,
-    states: &Value,
+    states: &States<'_>,
     env: &mut Env<'_>,
 ) -> Result<Option<f64>, StatesError> {
     match field {
