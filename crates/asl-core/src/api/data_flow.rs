@@ -82,7 +82,12 @@ pub fn data_flow(request: &DataFlowRequest<'_>) -> DataFlow {
         Ok(input) => input,
         Err(e) => return problem(format!("The input is not JSON: {e}")),
     };
-    let Some((type_name, has_result)) = kind(request.definition, request.state) else {
+    let Some(Kind {
+        type_name,
+        has_result,
+        jsonata,
+    }) = kind(request.definition, request.state)
+    else {
         return problem(format!("There is no state named '{}'", request.state));
     };
     let mut test = json!({
@@ -103,6 +108,10 @@ pub fn data_flow(request: &DataFlowRequest<'_>) -> DataFlow {
         Err(e) => return problem(e.message),
     };
     let expected: &[&str] = match (type_name.as_str(), has_result) {
+        // JSONata: Arguments before the work, the result, then Output (and the variables).
+        ("Task" | "Parallel", _) if jsonata => &["input", "afterArguments", "result"],
+        ("Map", _) if jsonata => &["input", "result"],
+        _ if jsonata => &["input"],
         ("Pass", true) => &["input", "result", "afterResultSelector", "afterResultPath"],
         ("Pass", false) => &[
             "input",
@@ -140,10 +149,13 @@ pub fn data_flow(request: &DataFlowRequest<'_>) -> DataFlow {
     }
     let mut failure_marked = false;
     for key in keys {
-        let value = if key == "output" {
-            parse(&response["output"])
-        } else {
-            parse(&inspection[key])
+        let value = match key {
+            "output" => parse(&response["output"]),
+            // TestState does not report a JSONata state's result: it is the one given.
+            "result" if jsonata && !failed => {
+                serde_json::from_str(request.result.unwrap_or("{}")).ok()
+            }
+            _ => parse(&inspection[key]),
         };
         let is_failure = failed && value.is_none() && !failure_marked;
         failure_marked |= is_failure;
@@ -179,15 +191,28 @@ pub fn data_flow(request: &DataFlowRequest<'_>) -> DataFlow {
     }
 }
 
-/// The state's `Type`, and for a Pass whether it has a `Result`.
-fn kind(definition: &str, name: &str) -> Option<(String, bool)> {
+/// What decides a state's stages.
+struct Kind {
+    /// Its `Type`.
+    type_name: String,
+    /// A Pass with a `Result`.
+    has_result: bool,
+    /// Written in JSONata (itself, or the whole machine).
+    jsonata: bool,
+}
+
+fn kind(definition: &str, name: &str) -> Option<Kind> {
     let read = source::read(definition, None).ok()?;
     let state = find(&read.root, name)?;
     let object = state.as_object()?;
-    Some((
-        object.get("Type")?.as_str()?.to_string(),
-        object.contains("Result"),
-    ))
+    let language = |object: &crate::json::Object| {
+        object.get("QueryLanguage").and_then(Node::as_str) == Some("JSONata")
+    };
+    Some(Kind {
+        type_name: object.get("Type")?.as_str()?.to_string(),
+        has_result: object.contains("Result"),
+        jsonata: language(object) || read.root.as_object().is_some_and(language),
+    })
 }
 
 fn find<'n>(machine: &'n Node, name: &str) -> Option<&'n Node> {
@@ -250,6 +275,40 @@ mod tests {
             ]
         );
         assert_eq!(flow.next_state.as_deref(), Some("Done"));
+    }
+
+    #[test]
+    fn shows_arguments_result_output_and_variables_in_jsonata() {
+        let machine = r#"{"QueryLanguage": "JSONata", "StartAt": "Charge", "States": {
+            "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                       "Arguments": {"FunctionName": "charge", "Payload": {"id": "{% $states.input.id %}"}},
+                       "Assign": {"paid": "{% $states.result.Payload.total %}"},
+                       "Output": {"total": "{% $states.result.Payload.total %}"}, "End": true}}}"#;
+        let flow = data_flow(&DataFlowRequest {
+            definition: machine,
+            state: "Charge",
+            input: r#"{"id": 7}"#,
+            result: Some(r#"{"Payload": {"total": 42}}"#),
+            variables: None,
+        });
+        let stages: Vec<(&str, Option<Value>)> = flow
+            .stages
+            .iter()
+            .map(|s| (s.label, s.value.clone()))
+            .collect();
+        assert_eq!(
+            stages,
+            [
+                ("Input", Some(json!({"id": 7}))),
+                (
+                    "After Arguments",
+                    Some(json!({"FunctionName": "charge", "Payload": {"id": 7}}))
+                ),
+                ("Result", Some(json!({"Payload": {"total": 42}}))),
+                ("Output", Some(json!({"total": 42}))),
+                ("Variables", Some(json!({"paid": 42}))),
+            ]
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 mod data_flow;
 mod eval;
 mod export;
+mod highlight;
 mod run;
 mod starts;
 mod states;
@@ -11,6 +12,7 @@ mod states;
 pub use data_flow::{DataFlow, DataFlowRequest, Stage, data_flow};
 pub use eval::{EvalError, EvalInput, eval};
 pub use export::ExecutionExport;
+pub use highlight::{Highlight, HighlightKind, highlights};
 pub use run::{ChildDefinition, Problem, RunRequest, RunResult, Source, mock_test_cases, run};
 pub use starts::{Start, Started, Starts};
 pub use states::{StateInfo, state_at, states};

@@ -1,4 +1,5 @@
-//! The definition editor: a text area with line numbers that can be asked to select a range.
+//! The definition editor: a text area with line numbers that can be asked to select a range, over
+//! a layer that marks the code inside strings (JSONata expressions, `.$` paths).
 
 use crate::state::{Selection, use_playground};
 use asl_core::api;
@@ -53,15 +54,49 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
         }
     };
 
+    // The marks layer: the same text, transparent, with the code inside strings marked.
+    let marks_layer = NodeRef::<html::Pre>::new();
+    let marks = Memo::new(move |_| {
+        playground.definition.with(|text| {
+            let mut segments = Vec::new();
+            let mut at = 0;
+            for mark in api::highlights(text) {
+                if mark.start < at {
+                    continue;
+                }
+                segments.push((text[at..mark.start].to_string(), None));
+                segments.push((text[mark.start..mark.end].to_string(), Some(mark.kind)));
+                at = mark.end;
+            }
+            // A trailing space keeps the layer as tall as the text area's last line.
+            segments.push((format!("{} ", &text[at..]), None));
+            segments
+        })
+    });
+
     let sync_gutter = move || {
         if let (Some(area), Some(gutter)) = (textarea.get(), gutter.get()) {
             gutter.set_scroll_top(area.scroll_top());
+        }
+        if let (Some(area), Some(layer)) = (textarea.get(), marks_layer.get()) {
+            layer.set_scroll_top(area.scroll_top());
+            layer.set_scroll_left(area.scroll_left());
         }
     };
 
     view! {
         <section class="editor" aria-label="Definition">
             <pre class="editor__gutter" aria-hidden="true" node_ref=gutter>{line_numbers}</pre>
+            <div class="editor__area">
+            <pre class="editor__marks" aria-hidden="true" node_ref=marks_layer>
+                {move || marks.get().into_iter().map(|(text, kind)| match kind {
+                    Some(kind) => view! {
+                        <mark class=format!("editor__mark editor__mark--{}", kind.as_str())
+                            data-testid=format!("mark-{}", kind.as_str())>{text}</mark>
+                    }.into_any(),
+                    None => text.into_any(),
+                }).collect_view()}
+            </pre>
             <textarea
                 class="editor__text"
                 data-testid="definition-editor"
@@ -76,6 +111,7 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
                 on:click=move |_| pick_state_at_cursor()
                 on:keyup=move |_| pick_state_at_cursor()
             ></textarea>
+            </div>
         </section>
     }
 }

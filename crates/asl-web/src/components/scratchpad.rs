@@ -18,7 +18,7 @@ pub(crate) fn Scratchpad() -> impl IntoView {
                     class="field__expression"
                     data-testid="scratchpad-expression"
                     spellcheck="false"
-                    placeholder="$.items[0]  or  States.Format('{}', $.id)"
+                    placeholder="$.items[0]  or  States.Format('{}', $.id)  or  {% $states.input.id %}"
                     prop:value=move || playground.expression.get()
                     on:input:target=move |ev| playground.expression.set(ev.target().value())
                 />

@@ -1,0 +1,62 @@
+// JSONata in the browser: the editor marks the expressions inside strings, the data-flow panel
+// shows Arguments → result → Output and the variables, and a run evaluates them.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { PlaygroundPage } from "./support/playground_page.mjs";
+
+const MACHINE = JSON.stringify({
+  QueryLanguage: "JSONata",
+  StartAt: "Charge",
+  States: {
+    Charge: {
+      Type: "Task",
+      Resource: "arn:aws:states:::lambda:invoke",
+      Arguments: { FunctionName: "charge", Payload: { total: "{% $sum($states.input.lines.price) %}" } },
+      Assign: { charged: "{% $states.result.Payload.amount %}" },
+      Output: { chargeId: "{% $states.result.Payload.id %}" },
+      Next: "Done",
+    },
+    Done: { Type: "Pass", Output: { id: "{% $states.input.chargeId %}", amount: "{% $charged %}" }, End: true },
+  },
+}, null, 2);
+
+test("JSONata expressions are marked in the editor and shown stage by stage", async () => {
+  const ui = await PlaygroundPage.open();
+  try {
+    await ui.setDefinition(MACHINE);
+    const marks = await ui.page.getByTestId("mark-jsonata").allTextContents();
+    assert.deepEqual(marks, [
+      "{% $sum($states.input.lines.price) %}",
+      "{% $states.result.Payload.amount %}",
+      "{% $states.result.Payload.id %}",
+      "{% $states.input.chargeId %}",
+      "{% $charged %}",
+    ]);
+    await ui.openTab("data-flow");
+    await ui.page.getByTestId("state-picker").selectOption("Charge");
+    await ui.page.getByTestId("state-input").fill('{"lines": [{"price": 20}, {"price": 22}]}');
+    await ui.page.getByTestId("task-result").fill('{"Payload": {"id": "ch_1", "amount": 42}}');
+    await ui.page.getByTestId("data-flow-status").filter({ hasText: "SUCCEEDED" }).waitFor();
+    assert.deepEqual(await ui.stage("afterArguments"), { FunctionName: "charge", Payload: { total: 42 } });
+    assert.deepEqual(await ui.stage("result"), { Payload: { id: "ch_1", amount: 42 } });
+    assert.deepEqual(await ui.stage("output"), { chargeId: "ch_1" });
+    assert.deepEqual(await ui.stage("variables"), { charged: 42 });
+    assert.deepEqual(ui.errors, []);
+  } finally {
+    await ui.close();
+  }
+});
+
+test("a JSONata expression that does not parse is pointed at", async () => {
+  const ui = await PlaygroundPage.open();
+  try {
+    await ui.setDefinition(MACHINE.replace("$sum($states.input.lines.price)", "$sum($states.input.lines.price]"));
+    const problem = ui.page.getByTestId("diagnostic-item").filter({ hasText: "INVALID_JSONATA_EXPRESSION" });
+    await problem.waitFor();
+    assert.match(await problem.textContent(), /Expected "\)", got "\]"/);
+    await problem.click();
+    assert.equal(await ui.selectedText(), "]");
+  } finally {
+    await ui.close();
+  }
+});
