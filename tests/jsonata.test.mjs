@@ -60,3 +60,39 @@ test("a JSONata expression that does not parse is pointed at", async () => {
     await ui.close();
   }
 });
+
+test("a JSONPath state converted to JSONata gives the same output", async () => {
+  const ui = await PlaygroundPage.open();
+  try {
+    await ui.setDefinition(JSON.stringify({
+      StartAt: "Charge",
+      States: {
+        Charge: {
+          Type: "Task",
+          Resource: "arn:aws:states:::lambda:invoke",
+          InputPath: "$.order",
+          Parameters: { FunctionName: "charge", "Payload.$": "$" },
+          ResultSelector: { "total.$": "$.Payload.total" },
+          ResultPath: "$.charge",
+          End: true,
+        },
+      },
+    }, null, 2));
+    await ui.openTab("data-flow");
+    await ui.page.getByTestId("state-picker").selectOption("Charge");
+    await ui.page.getByTestId("state-input").fill('{"order": {"id": "A-1"}}');
+    await ui.page.getByTestId("task-result").fill('{"Payload": {"total": 42}}');
+    await ui.page.getByTestId("data-flow-status").filter({ hasText: "SUCCEEDED" }).waitFor();
+    const before = await ui.stage("output");
+    await ui.page.getByTestId("convert-to-jsonata").click();
+    const definition = JSON.parse(await ui.page.getByTestId("definition-editor").inputValue());
+    assert.equal(definition.States.Charge.QueryLanguage, "JSONata");
+    assert.deepEqual(definition.States.Charge.Arguments, { FunctionName: "charge", Payload: "{% $states.input.order %}" });
+    assert.equal(definition.States.Charge.InputPath, undefined);
+    await ui.page.getByTestId("stage-afterArguments").waitFor();
+    assert.deepEqual(await ui.stage("output"), before);
+    assert.deepEqual(before, { order: { id: "A-1" }, charge: { total: 42 } });
+  } finally {
+    await ui.close();
+  }
+});

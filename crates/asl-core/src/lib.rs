@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod api;
+pub mod convert;
 pub mod diag;
 pub mod exec;
 pub mod intrinsic;

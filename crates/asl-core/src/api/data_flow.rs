@@ -215,7 +215,8 @@ fn kind(definition: &str, name: &str) -> Option<Kind> {
     })
 }
 
-fn find<'n>(machine: &'n Node, name: &str) -> Option<&'n Node> {
+/// A state's node, anywhere in the machine (in branches and Map processors too).
+pub(super) fn find<'n>(machine: &'n Node, name: &str) -> Option<&'n Node> {
     let states = machine.as_object()?.get("States")?.as_object()?;
     states.members.iter().rev().find_map(|m| {
         if &*m.key.name == name {

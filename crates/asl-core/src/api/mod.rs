@@ -1,6 +1,7 @@
 //! The facade the CLI, the wasm bindings and the web app call. Results are plain data with
 //! positions already resolved.
 
+mod convert;
 mod data_flow;
 mod eval;
 mod export;
@@ -9,6 +10,7 @@ mod run;
 mod starts;
 mod states;
 
+pub use convert::convert_state;
 pub use data_flow::{DataFlow, DataFlowRequest, Stage, data_flow};
 pub use eval::{EvalError, EvalInput, eval};
 pub use export::ExecutionExport;

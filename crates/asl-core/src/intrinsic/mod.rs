@@ -14,6 +14,7 @@ mod text;
 pub use encoding::digest;
 pub use eval::IntrinsicFailure;
 pub use parse::{IntrinsicError, MAX_NESTING, parse};
+pub(crate) use text::format_pieces;
 
 use crate::path::Path;
 use std::ops::Range;

@@ -3,15 +3,11 @@
 use super::eval::{Evaluated, string};
 use serde_json::Value;
 
-/// `States.Format(template, args…)`: each `{}` takes the next argument. In a literal template,
-/// `\{` and `\}` are literal braces.
-pub(super) fn format(args: &[Evaluated<'_>]) -> Result<Value, String> {
-    let template = string(args, 0, "template")?;
-    // Pieces of literal text between placeholders. A literal template's escapes are resolved
-    // here; a template read from a path has none.
+/// The literal pieces of a `States.Format` template, between its `{}` placeholders; with
+/// `escaped` (a literal template), `\{`, `\}` and `\\` are resolved.
+pub(crate) fn format_pieces(template: &str, escaped: bool) -> Vec<String> {
     let mut pieces = vec![String::new()];
-    let mut chars = args[0].raw.unwrap_or(template).chars().peekable();
-    let escaped = args[0].raw.is_some();
+    let mut chars = template.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '\\' if escaped => {
@@ -30,6 +26,16 @@ pub(super) fn format(args: &[Evaluated<'_>]) -> Result<Value, String> {
             }
         }
     }
+    pieces
+}
+
+/// `States.Format(template, args…)`: each `{}` takes the next argument. In a literal template,
+/// `\{` and `\}` are literal braces.
+pub(super) fn format(args: &[Evaluated<'_>]) -> Result<Value, String> {
+    let template = string(args, 0, "template")?;
+    // Pieces of literal text between placeholders. A literal template's escapes are resolved
+    // here; a template read from a path has none.
+    let pieces = format_pieces(args[0].raw.unwrap_or(template), args[0].raw.is_some());
     let values = &args[1..];
     if pieces.len() - 1 != values.len() {
         return Err(format!(

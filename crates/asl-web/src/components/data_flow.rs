@@ -3,7 +3,7 @@
 use super::JsonField;
 use super::json_text::pretty;
 use crate::state::use_playground;
-use asl_core::api::Stage;
+use asl_core::api::{self, Stage};
 use leptos::prelude::*;
 
 /// A state picker, the input (and the work's result for Task, Parallel and Map states), and the
@@ -21,6 +21,23 @@ pub(crate) fn DataFlowPanel() -> impl IntoView {
     };
     let needs_result = move || matches!(state_type().as_deref(), Some("Task" | "Parallel" | "Map"));
     let flow = move || playground.data_flow.get();
+    // The conversion aid: the picked state rewritten in JSONata, in the editor.
+    let refused = RwSignal::new(None::<String>);
+    let convert = move |_| {
+        let Some(name) = playground.current_state.get_untracked() else {
+            return;
+        };
+        let converted = playground
+            .definition
+            .with_untracked(|text| api::convert_state(text, &name));
+        match converted {
+            Ok(text) => {
+                refused.set(None);
+                playground.definition.set(text);
+            }
+            Err(why) => refused.set(Some(why)),
+        }
+    };
     view! {
         <div class="data-flow" data-testid="data-flow">
             <label class="field">
@@ -43,6 +60,13 @@ pub(crate) fn DataFlowPanel() -> impl IntoView {
                     />
                 </select>
             </label>
+            <div class="data-flow__convert">
+                <button class="button" data-testid="convert-to-jsonata" on:click=convert
+                    title="Rewrite this state in JSONata: InputPath, Parameters, ResultSelector, ResultPath and OutputPath become Arguments and Output">
+                    "Convert to JSONata"
+                </button>
+                {move || refused.get().map(|why| view! { <p class="data-flow__problem" data-testid="convert-refused">{why}</p> })}
+            </div>
             <JsonField label="State input" test_id="state-input" rows=5 value=playground.input/>
             <Show when=needs_result>
                 <JsonField label="Result of the work (mocked)" test_id="task-result" rows=4 value=playground.task_result/>
