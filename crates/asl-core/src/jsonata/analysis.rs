@@ -67,3 +67,51 @@ pub(super) fn top_level_fields(ast: &AstNode) -> Vec<String> {
     walk(&tree(ast), true, &mut out);
     out
 }
+
+/// The members of `$states` an expression reads (`result` in `$states.result.Payload`).
+pub(super) fn states_fields(ast: &AstNode) -> Vec<String> {
+    fn walk(value: &Value, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(steps) = map.get("Path").and_then(|p| p["steps"].as_array())
+                    && steps
+                        .first()
+                        .is_some_and(|s| s["node"]["Variable"] == "states")
+                    && let Some(name) = steps.get(1).and_then(|s| s["node"]["Name"].as_str())
+                    && !out.iter().any(|n| n == name)
+                {
+                    out.push(name.to_string());
+                }
+                map.values().for_each(|item| walk(item, out));
+            }
+            Value::Array(items) => items.iter().for_each(|item| walk(item, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&tree(ast), &mut out);
+    out
+}
+
+/// The operators JSONata added after 2.0 (`??`, `?:`), which Step Functions' JSONata 2.0.6 does
+/// not have.
+pub(super) fn newer_operators(ast: &AstNode) -> Vec<&'static str> {
+    fn walk(value: &Value, out: &mut Vec<&'static str>) {
+        match value {
+            Value::Object(map) => {
+                for (key, item) in map {
+                    match (key.as_str(), item.as_str()) {
+                        ("op", Some("Coalesce")) if !out.contains(&"??") => out.push("??"),
+                        ("op", Some("Default")) if !out.contains(&"?:") => out.push("?:"),
+                        _ => walk(item, out),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|item| walk(item, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&tree(ast), &mut out);
+    out
+}

@@ -172,6 +172,17 @@ impl Expression {
         analysis::top_level_fields(&self.ast)
     }
 
+    /// The members of `$states` it reads (`input`, `result`, …).
+    pub fn states_fields(&self) -> Vec<String> {
+        analysis::states_fields(&self.ast)
+    }
+
+    /// The operators it uses that JSONata added after 2.0 (`??`, `?:`): Step Functions runs
+    /// JSONata 2.0.6, which does not have them (⚠ reported on re:Post, not measured).
+    pub fn newer_operators(&self) -> Vec<&'static str> {
+        analysis::newer_operators(&self.ast)
+    }
+
     /// The variables it reads, `states` among them, in the order they first appear.
     pub fn variables(&self) -> &[String] {
         &self.variables
@@ -432,6 +443,14 @@ mod tests {
         assert_eq!(fields("$count(total) + a.b"), ["total", "a"]);
         assert!(fields("$states.input.items[price > 10].name").is_empty());
         assert!(fields("$map($x, function($v){ v.w })").is_empty());
+    }
+
+    #[test]
+    fn states_members_and_newer_operators_are_found() {
+        let e = Expression::parse("$states.result.Payload & $count($states.input.x) & ($a ?? 1)")
+            .unwrap();
+        assert_eq!(e.states_fields(), ["result", "input"]);
+        assert_eq!(e.newer_operators(), ["??"]);
     }
 
     #[test]
