@@ -18,6 +18,7 @@ mod state;
 mod suggest;
 mod task;
 mod values;
+mod variables;
 mod warnings;
 
 use crate::diag::{Code, Diagnostic};
@@ -83,6 +84,7 @@ pub fn validate(root: &Node, source: &str, options: &Options) -> Vec<Diagnostic>
     };
     checker.machine(root);
     checker.check_graphs();
+    variables::scope_conflicts(root, &mut checker.diagnostics);
     warnings::duplicate_fields(root, &mut checker.diagnostics);
     checker.diagnostics
 }
