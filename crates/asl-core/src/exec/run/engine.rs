@@ -22,7 +22,7 @@ use crate::exec::retry::{backoff_seconds, first_match};
 use crate::exec::rng::Rng;
 use crate::exec::step::{self, Exit, Next, Output};
 use crate::model::{Machine, ResultFields, State, StateKind};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, VecDeque};
 use std::sync::Arc;
@@ -592,6 +592,10 @@ impl<'m> Engine<'m> {
                 Arc::new(value)
             }
         };
+        if let Err(error) = self.check_assigned(&exit.assigned) {
+            let error = self.locate(visit, error);
+            return self.state_failed(id, visit, error);
+        }
         let state = visit.state;
         let assigned = (!exit.assigned.is_empty()).then(|| Box::new(exit.assigned.clone()));
         self.emit(
@@ -620,6 +624,32 @@ impl<'m> Engine<'m> {
             },
             Next::End => self.finish_fiber(id, Ok(output)),
         }
+    }
+
+    /// `States.DataLimitExceeded` when a variable, or all a state assigns, is over 256 KiB
+    /// (asl-semantics §6.5; ⚠ the error AWS raises for it is not recorded).
+    fn check_assigned(&self, assigned: &Map<String, Value>) -> Result<(), StatesError> {
+        let limit = self.options.limits.max_payload_bytes;
+        let mut total = 0;
+        for (name, value) in assigned {
+            let size = json_size(value, limit);
+            if size > limit {
+                return Err(StatesError::new(
+                    names::DATA_LIMIT_EXCEEDED,
+                    format!(
+                        "The value assigned to the variable '{name}' exceeds the maximum size of 256 KiB."
+                    ),
+                ));
+            }
+            total += size;
+        }
+        if total > limit {
+            return Err(StatesError::new(
+                names::DATA_LIMIT_EXCEEDED,
+                "The values of the variables assigned by the state exceed the maximum total size of 256 KiB.",
+            ));
+        }
+        Ok(())
     }
 
     /// `States.DataLimitExceeded` when a payload is over the limit.
