@@ -19,19 +19,9 @@ const TASK: &str = r#"{"Type": "Task", "Resource": "arn:aws:states:::lambda:invo
   "ResultSelector": {"total.$": "$.Payload.total", "currency.$": "$.Payload.currency"},
   "ResultPath": "$.priced", "OutputPath": "$.priced", "End": true}"#;
 
-/// An order of about `bytes` bytes: many order lines.
-fn order(bytes: usize) -> Value {
-    let mut lines = Vec::new();
-    let mut size = 0;
-    let mut i = 0;
-    while size < bytes {
-        let line = json!({"sku": format!("SKU-{i:06}"), "qty": i % 7, "price": (i * 37) % 1000, "note": "gift wrap please"});
-        size += line.to_string().len() + 1;
-        lines.push(line);
-        i += 1;
-    }
-    json!({"order": {"id": "A-1", "customer": {"name": "Ada", "tier": "gold"}, "lines": lines}})
-}
+#[path = "support/order.rs"]
+mod support;
+use support::order;
 
 fn pipeline(c: &mut Criterion) {
     let input = order(100 * 1024);

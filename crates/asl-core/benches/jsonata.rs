@@ -8,22 +8,12 @@ use asl_core::exec::rng::Rng;
 use asl_core::jsonata::{Expression, Host, Scope, States};
 use asl_core::path::NoVariables;
 use criterion::{Criterion, criterion_group, criterion_main};
-use serde_json::{Value, json};
+use serde_json::json;
 use std::hint::black_box;
 
-/// An order of about `bytes` bytes: many order lines.
-fn order(bytes: usize) -> Value {
-    let mut lines = Vec::new();
-    let mut size = 0;
-    let mut i = 0;
-    while size < bytes {
-        let line = json!({"sku": format!("SKU-{i:06}"), "qty": i % 7, "price": (i * 37) % 1000, "note": "gift wrap please"});
-        size += line.to_string().len() + 1;
-        lines.push(line);
-        i += 1;
-    }
-    json!({"order": {"id": "A-1", "customer": {"name": "Ada", "tier": "gold"}, "lines": lines}})
-}
+#[path = "support/order.rs"]
+mod support;
+use support::order;
 
 const EXPRESSIONS: [(&str, &str); 4] = [
     ("field", "$states.input.order.customer.name"),

@@ -246,6 +246,14 @@ mod tests {
                   "OutputPath": "$.charge", "Next": "Done"},
         "Done": {"Type": "Succeed"}}}"#;
 
+    /// Each stage's label and value.
+    fn labelled(flow: &DataFlow) -> Vec<(&'static str, Option<Value>)> {
+        flow.stages
+            .iter()
+            .map(|s| (s.label, s.value.clone()))
+            .collect()
+    }
+
     #[test]
     fn shows_every_stage_of_a_task() {
         let flow = data_flow(&DataFlowRequest {
@@ -255,11 +263,7 @@ mod tests {
             result: Some(r#"{"Payload": {"total": 42}}"#),
             variables: None,
         });
-        let stages: Vec<(&str, Option<Value>)> = flow
-            .stages
-            .iter()
-            .map(|s| (s.label, s.value.clone()))
-            .collect();
+        let stages = labelled(&flow);
         assert_eq!(
             stages,
             [
@@ -292,11 +296,7 @@ mod tests {
             result: Some(r#"{"Payload": {"total": 42}}"#),
             variables: None,
         });
-        let stages: Vec<(&str, Option<Value>)> = flow
-            .stages
-            .iter()
-            .map(|s| (s.label, s.value.clone()))
-            .collect();
+        let stages = labelled(&flow);
         assert_eq!(
             stages,
             [

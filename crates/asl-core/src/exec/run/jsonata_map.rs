@@ -92,17 +92,7 @@ impl<'m> Engine<'m> {
             Ok(items) => self.select_jsonata_items(visit, scope, map, input, items),
             Err(error) => Err(error),
         };
-        let length = match (&inputs, map.item_reader.is_some()) {
-            (Ok(inputs), false) => inputs.len(),
-            _ => 0,
-        };
-        Ok(MapPlan {
-            length,
-            inputs,
-            concurrency: concurrency.map_or(0, |c| c as usize),
-            tolerance,
-            writer,
-        })
+        Ok(MapPlan::new(map, inputs, concurrency, tolerance, writer))
     }
 
     /// Each iteration's input: the item, or ItemSelector evaluated with the item in

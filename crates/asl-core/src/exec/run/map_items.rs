@@ -27,6 +27,29 @@ pub(super) struct MapPlan {
     pub(super) writer: Option<(String, String)>,
 }
 
+impl MapPlan {
+    /// The plan of `map`: `length` is the number of inputs, unless an ItemReader reads them.
+    pub(super) fn new(
+        map: &Map,
+        inputs: Result<Vec<Value>, StatesError>,
+        concurrency: Option<f64>,
+        tolerance: Result<(Option<f64>, Option<f64>), StatesError>,
+        writer: Option<(String, String)>,
+    ) -> MapPlan {
+        let length = match (&inputs, map.item_reader.is_some()) {
+            (Ok(inputs), false) => inputs.len(),
+            _ => 0,
+        };
+        MapPlan {
+            length,
+            inputs,
+            concurrency: concurrency.map_or(0, |c| c as usize),
+            tolerance,
+            writer,
+        }
+    }
+}
+
 /// One item: its value, and its key when the Map iterates an object.
 struct Item {
     value: Value,
@@ -92,17 +115,7 @@ impl<'m> Engine<'m> {
             Ok(items) => self.iteration_inputs(visit, scope, map, &context, &effective, items),
             Err(error) => Err(error),
         };
-        let length = match (&inputs, map.item_reader.is_some()) {
-            (Ok(inputs), false) => inputs.len(),
-            _ => 0,
-        };
-        Ok(MapPlan {
-            length,
-            inputs,
-            concurrency: concurrency.map_or(0, |c| c as usize),
-            tolerance,
-            writer,
-        })
+        Ok(MapPlan::new(map, inputs, concurrency, tolerance, writer))
     }
 
     /// Each iteration's input: the items through ItemSelector, then ItemBatcher.
