@@ -243,6 +243,14 @@ impl EventKind {
             (None, None) => String::new(),
         };
         match self {
+            EventKind::StateExited {
+                name,
+                assigned: Some(assigned),
+                ..
+            } => {
+                let names: Vec<String> = assigned.keys().map(|k| format!("${k}")).collect();
+                format!("{name} (assigns {})", names.join(", "))
+            }
             EventKind::StateEntered { name, .. } | EventKind::StateExited { name, .. } => {
                 name.to_string()
             }
