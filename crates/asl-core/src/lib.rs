@@ -11,6 +11,7 @@ pub mod api;
 pub mod convert;
 pub mod diag;
 pub mod exec;
+pub mod graph;
 pub mod intrinsic;
 pub mod json;
 pub mod jsonata;
