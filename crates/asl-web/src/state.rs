@@ -23,6 +23,7 @@ pub(crate) struct Selection {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Tab {
     Problems,
+    Graph,
     DataFlow,
     Scratchpad,
     Run,

@@ -136,6 +136,7 @@ fn lay_out(block: &Block) -> Laid<'_> {
     rank(&mut items, &edges, &back, end);
     place(&mut items);
     let content_width = items.iter().map(|i| i.x + i.w).fold(0.0, f64::max);
+    let bends = bends(&items, &edges, &back);
     let mut lane = 0;
     let routed = edges
         .into_iter()
@@ -145,7 +146,7 @@ fn lay_out(block: &Block) -> Laid<'_> {
                 lane += 1;
                 back_route(&items[from], &items[to], content_width + LANE * lane as f64)
             } else {
-                forward_route(&items[from], &items[to])
+                forward_route(&items[from], &items[to], bends[n])
             };
             (from, to, kind, points)
         })
@@ -261,14 +262,48 @@ fn place(items: &mut [Item<'_>]) {
     }
 }
 
-fn forward_route(from: &Item<'_>, to: &Item<'_>) -> Vec<(f64, f64)> {
+/// Where each forward edge turns: in the gap above its target's row, the edges into one row at
+/// different heights (ordered by where they come from), so that their turns and labels do not
+/// lie on one another.
+fn bends(items: &[Item<'_>], edges: &[(usize, usize, EdgeKind)], back: &[bool]) -> Vec<f64> {
+    let mut row_top: HashMap<usize, f64> = HashMap::new();
+    for item in items {
+        let top = row_top.entry(item.rank).or_insert(item.y);
+        *top = top.min(item.y);
+    }
+    let mut into_row: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (n, (_, to, _)) in edges.iter().enumerate() {
+        if !back[n] {
+            into_row.entry(items[*to].rank).or_default().push(n);
+        }
+    }
+    let mut out = vec![0.0; edges.len()];
+    for (rank, mut list) in into_row {
+        list.sort_by(|a, b| {
+            let key = |n: usize| {
+                let (from, to, _) = &edges[n];
+                (items[*from].y, items[*from].x, items[*to].x)
+            };
+            key(*a)
+                .partial_cmp(&key(*b))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        let top = row_top.get(&rank).copied().unwrap_or(0.0);
+        let step = GAP_Y / (list.len() as f64 + 1.0);
+        for (k, n) in list.into_iter().enumerate() {
+            out[n] = top - GAP_Y + step * (k as f64 + 1.0);
+        }
+    }
+    out
+}
+
+fn forward_route(from: &Item<'_>, to: &Item<'_>, bend: f64) -> Vec<(f64, f64)> {
     let (sx, sy) = (from.x + from.w / 2.0, from.y + from.h);
     let (tx, ty) = (to.x + to.w / 2.0, to.y);
     if (sx - tx).abs() < 0.5 {
-        return vec![(sx, sy), (tx, ty)];
+        return vec![(sx, sy), (sx, bend), (tx, ty)];
     }
-    let mid = ty - GAP_Y / 2.0;
-    vec![(sx, sy), (sx, mid), (tx, mid), (tx, ty)]
+    vec![(sx, sy), (sx, bend), (tx, bend), (tx, ty)]
 }
 
 fn back_route(from: &Item<'_>, to: &Item<'_>, lane: f64) -> Vec<(f64, f64)> {

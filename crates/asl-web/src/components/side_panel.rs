@@ -1,10 +1,10 @@
 //! The panels beside the editor, behind tabs.
 
-use super::{DataFlowPanel, DiagnosticsPanel, RunPanel, Scratchpad};
+use super::{DataFlowPanel, DiagnosticsPanel, GraphPanel, RunPanel, Scratchpad};
 use crate::state::{Tab, use_playground};
 use leptos::prelude::*;
 
-/// Tabs for Problems, Data flow, Scratchpad and Run, and the panel of the chosen one.
+/// Tabs for Problems, Graph, Data flow, Scratchpad and Run, and the panel of the chosen one.
 #[component]
 pub(crate) fn SidePanel() -> impl IntoView {
     let playground = use_playground();
@@ -28,6 +28,7 @@ pub(crate) fn SidePanel() -> impl IntoView {
         <section class="side-panel">
             <nav class="tabs" role="tablist" aria-label="Panels">
                 {tab(Tab::Problems, "Problems", "tab-problems")}
+                {tab(Tab::Graph, "Graph", "tab-graph")}
                 {tab(Tab::DataFlow, "Data flow", "tab-data-flow")}
                 {tab(Tab::Scratchpad, "Scratchpad", "tab-scratchpad")}
                 {tab(Tab::Run, "Run", "tab-run")}
@@ -35,6 +36,7 @@ pub(crate) fn SidePanel() -> impl IntoView {
             <div class="side-panel__body" role="tabpanel">
                 {move || match playground.tab.get() {
                     Tab::Problems => view! { <DiagnosticsPanel/> }.into_any(),
+                    Tab::Graph => view! { <GraphPanel/> }.into_any(),
                     Tab::DataFlow => view! { <DataFlowPanel/> }.into_any(),
                     Tab::Scratchpad => view! { <Scratchpad/> }.into_any(),
                     Tab::Run => view! { <RunPanel/> }.into_any(),
