@@ -64,3 +64,25 @@ test("the graph shows states, containers and labelled edges", async () => {
     await ui.close();
   }
 });
+
+test("after a run each state is coloured by what happened, with its attempts", async () => {
+  const ui = await PlaygroundPage.open();
+  try {
+    // The opening template: ChargeCard retries three times, then its Catch sends the execution
+    // to PaymentFailed; the states after a successful charge are not reached.
+    await ui.openTab("run");
+    await ui.page.getByTestId("test-case").selectOption("ThrottledUntilCaught");
+    await ui.page.getByTestId("run-button").click();
+    await ui.page.getByTestId("run-status").filter({ hasText: "FAILED" }).waitFor();
+    await ui.openTab("graph");
+    const status = (name) => ui.page.locator(`[data-testid="graph-state"][data-state="${name}"]`).getAttribute("data-status");
+    assert.equal(await status("ChargeCard"), "caught");
+    assert.equal(await status("PaymentFailed"), "failed");
+    const charge = ui.page.locator('[data-testid="graph-state"][data-state="ChargeCard"]');
+    assert.equal(await charge.getByTestId("graph-badge").textContent(), "4 attempts");
+    const notReached = await ui.page.locator(".graph__state--not-reached").count();
+    assert.ok(notReached >= 1, `${notReached} states not reached`);
+  } finally {
+    await ui.close();
+  }
+});

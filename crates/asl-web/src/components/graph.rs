@@ -2,9 +2,12 @@
 //! (drag), zoom (wheel, buttons) and fit. Clicking a state selects it in the editor and picks it
 //! for the data-flow panel.
 
+use crate::session::use_session;
 use crate::state::{Tab, use_playground};
+use asl_core::api::{RunResult, StateOutcome, state_outcomes};
 use asl_core::graph::{BoxKind, Edge, EdgeKind, Graph, GraphBox, graph};
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// The visible part of the graph, in graph coordinates.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -40,7 +43,15 @@ impl ViewBox {
 #[component]
 pub(crate) fn GraphPanel() -> impl IntoView {
     let playground = use_playground();
+    let session = use_session();
     let laid_out = Memo::new(move |_| playground.definition.with(|text| graph(text)));
+    // After a run, each state is coloured by what happened to it.
+    let outcomes = Memo::new(move |_| {
+        session.result.with(|result| match result {
+            Some(RunResult::Ran(execution)) => Some(state_outcomes(execution)),
+            _ => None,
+        })
+    });
     let view_box = RwSignal::new(laid_out.with_untracked(ViewBox::fit));
     // A new machine shape is shown whole.
     Effect::new(move |previous: Option<(f64, f64)>| {
@@ -119,7 +130,8 @@ pub(crate) fn GraphPanel() -> impl IntoView {
                 </defs>
                 {move || laid_out.with(|g| {
                     let picked = playground.current_state.get();
-                    let boxes = g.boxes.iter().map(|b| draw_box(b, picked.as_deref(), pick)).collect_view();
+                    let outcomes = outcomes.get();
+                    let boxes = g.boxes.iter().map(|b| draw_box(b, picked.as_deref(), outcomes.as_ref(), pick)).collect_view();
                     let edges = g.edges.iter().map(draw_edge).collect_view();
                     view! { <g>{boxes}</g><g>{edges}</g> }
                 })}
@@ -128,7 +140,12 @@ pub(crate) fn GraphPanel() -> impl IntoView {
     }
 }
 
-fn draw_box(b: &GraphBox, picked: Option<&str>, pick: impl Fn(String) + Copy + 'static) -> AnyView {
+fn draw_box(
+    b: &GraphBox,
+    picked: Option<&str>,
+    outcomes: Option<&BTreeMap<String, StateOutcome>>,
+    pick: impl Fn(String) + Copy + 'static,
+) -> AnyView {
     match b.kind {
         BoxKind::Start | BoxKind::End => {
             let (cx, cy, r) = (b.x + b.w / 2.0, b.y + b.h / 2.0, b.w / 2.0);
@@ -150,8 +167,14 @@ fn draw_box(b: &GraphBox, picked: Option<&str>, pick: impl Fn(String) + Copy + '
             let type_name = b.type_name.clone().unwrap_or_default();
             let container = matches!(type_name.as_str(), "Parallel" | "Map") && b.h > 60.0;
             let selected = picked == Some(name.as_str());
+            let outcome = outcomes.map(|o| o.get(&name).copied());
+            let status = match outcome {
+                None => String::new(),
+                Some(None) => " graph__state--not-reached".to_string(),
+                Some(Some(o)) => format!(" graph__state--{}", o.status.as_str()),
+            };
             let class = format!(
-                "graph__state graph__state--{}{}{}",
+                "graph__state graph__state--{}{}{}{status}",
                 type_name.to_lowercase(),
                 if container {
                     " graph__state--container"
@@ -164,6 +187,20 @@ fn draw_box(b: &GraphBox, picked: Option<&str>, pick: impl Fn(String) + Copy + '
                     ""
                 }
             );
+            let badges = outcome.flatten().and_then(|o| {
+                let mut text = Vec::new();
+                if o.attempts > o.visits {
+                    text.push(format!("{} attempts", o.attempts));
+                }
+                if o.iterations > 0 {
+                    text.push(format!("{} items", o.iterations));
+                } else if o.visits > 1 {
+                    text.push(format!("×{}", o.visits));
+                }
+                (!text.is_empty()).then(|| view! {
+                    <text class="graph__badge" data-testid="graph-badge" x=b.x + b.w - 6.0 y=b.y - 4.0 text-anchor="end">{text.join(" · ")}</text>
+                })
+            });
             let text_y = if container { b.y + 22.0 } else { b.y + 20.0 };
             let retry = b.retry.clone().map(|policy| {
                 view! {
@@ -176,11 +213,13 @@ fn draw_box(b: &GraphBox, picked: Option<&str>, pick: impl Fn(String) + Copy + '
             let type_label = type_name.clone();
             view! {
                 <g class=class data-testid="graph-state" data-state=name data-type=type_name
+                    data-status=outcome.flatten().map_or("", |o| o.status.as_str())
                     on:click=move |_| pick(click_name.clone())>
                     <rect x=b.x y=b.y width=b.w height=b.h rx="6"/>
                     <text class="graph__name" x=b.x + b.w / 2.0 y=text_y text-anchor="middle">{label}</text>
                     <text class="graph__type" x=b.x + b.w / 2.0 y=text_y + 14.0 text-anchor="middle">{type_label}</text>
                     {retry}
+                    {badges}
                     <title>{title}</title>
                 </g>
             }
