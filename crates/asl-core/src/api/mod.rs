@@ -16,7 +16,7 @@ pub use data_flow::{DataFlow, DataFlowRequest, Stage, data_flow};
 pub use eval::{EvalError, EvalInput, eval};
 pub use export::ExecutionExport;
 pub use highlight::{Highlight, HighlightKind, highlights};
-pub use outcomes::{StateOutcome, StateStatus, state_outcomes};
+pub use outcomes::{StateOutcome, StateStatus, state_outcomes, state_outcomes_until};
 pub use run::{ChildDefinition, Problem, RunRequest, RunResult, Source, mock_test_cases, run};
 pub use starts::{Start, Started, Starts};
 pub use states::{StateInfo, state_at, states};

@@ -51,6 +51,17 @@ pub struct StateOutcome {
 
 /// Each state that ran, by name. States that did not run are not there (not reached).
 pub fn state_outcomes(execution: &Execution) -> BTreeMap<String, StateOutcome> {
+    state_outcomes_until(execution, None)
+}
+
+/// The same, as the history stood after the event `upto` (stepping through a run): later events,
+/// retries and catches are not counted yet, and what was still open is running.
+pub fn state_outcomes_until(
+    execution: &Execution,
+    upto: Option<u64>,
+) -> BTreeMap<String, StateOutcome> {
+    let last = upto.unwrap_or(u64::MAX);
+    let seen = |id: u64| id <= last;
     #[derive(Default)]
     struct Counts {
         entered: u32,
@@ -59,7 +70,7 @@ pub fn state_outcomes(execution: &Execution) -> BTreeMap<String, StateOutcome> {
         iterations: u32,
     }
     let mut counts: BTreeMap<String, Counts> = BTreeMap::new();
-    for event in &execution.events {
+    for event in execution.events.iter().filter(|e| seen(e.id)) {
         match &event.kind {
             EventKind::StateEntered { name, .. } => {
                 counts.entry(name.to_string()).or_default().entered += 1;
@@ -78,7 +89,8 @@ pub fn state_outcomes(execution: &Execution) -> BTreeMap<String, StateOutcome> {
             _ => {}
         }
     }
-    let running = execution.status == ExecutionStatus::Running;
+    let running = execution.status == ExecutionStatus::Running
+        || upto.is_some_and(|id| execution.events.last().is_some_and(|e| e.id > id));
     counts
         .into_iter()
         .filter(|(_, c)| c.entered > 0)
@@ -86,11 +98,16 @@ pub fn state_outcomes(execution: &Execution) -> BTreeMap<String, StateOutcome> {
             let retries = execution
                 .retries
                 .iter()
-                .filter(|r| r.handled.state == name)
+                // A retry counts once its next attempt has started (after the failure event).
+                .filter(|r| r.handled.state == name && r.handled.event_id < last)
                 .count() as u32;
-            let status = if execution.waiting.iter().any(|w| w.state == name) {
+            let status = if upto.is_none() && execution.waiting.iter().any(|w| w.state == name) {
                 StateStatus::Waiting
-            } else if execution.catches.iter().any(|k| k.handled.state == name) {
+            } else if execution
+                .catches
+                .iter()
+                .any(|k| k.handled.state == name && seen(k.handled.event_id))
+            {
                 StateStatus::Caught
             } else if c.aborted {
                 StateStatus::Aborted
@@ -147,5 +164,13 @@ mod tests {
         );
         assert_eq!(outcomes["One"].visits, 3);
         assert!(!outcomes.contains_key("Ship"), "not reached");
+        // After the first failure only the first attempt has happened: Charge is running.
+        let first_failure = execution.first_failure().unwrap();
+        let early = state_outcomes_until(&execution, Some(first_failure));
+        assert_eq!(
+            (early["Charge"].status, early["Charge"].attempts),
+            (StateStatus::Running, 1)
+        );
+        assert!(!early.contains_key("Refund"));
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::session::use_session;
 use crate::state::{Tab, use_playground};
-use asl_core::api::{RunResult, StateOutcome, state_outcomes};
+use asl_core::api::{RunResult, StateOutcome, state_outcomes_until};
 use asl_core::graph::{BoxKind, Edge, EdgeKind, Graph, GraphBox, graph};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -45,10 +45,19 @@ pub(crate) fn GraphPanel() -> impl IntoView {
     let playground = use_playground();
     let session = use_session();
     let laid_out = Memo::new(move |_| playground.definition.with(|text| graph(text)));
-    // After a run, each state is coloured by what happened to it.
+    // After a run, each state is coloured by what happened to it, as of the event the user has
+    // stepped to (the whole run when none).
     let outcomes = Memo::new(move |_| {
+        let upto = session.selected_event.get();
         session.result.with(|result| match result {
-            Some(RunResult::Ran(execution)) => Some(state_outcomes(execution)),
+            Some(RunResult::Ran(execution)) => Some(state_outcomes_until(execution, upto)),
+            _ => None,
+        })
+    });
+    let current = Memo::new(move |_| {
+        let id = session.selected_event.get()?;
+        session.result.with(|result| match result {
+            Some(RunResult::Ran(execution)) => execution.state_of_event(id).map(str::to_string),
             _ => None,
         })
     });
@@ -131,7 +140,12 @@ pub(crate) fn GraphPanel() -> impl IntoView {
                 {move || laid_out.with(|g| {
                     let picked = playground.current_state.get();
                     let outcomes = outcomes.get();
-                    let boxes = g.boxes.iter().map(|b| draw_box(b, picked.as_deref(), outcomes.as_ref(), pick)).collect_view();
+                    let current = current.get();
+                    let boxes = g
+                        .boxes
+                        .iter()
+                        .map(|b| draw_box(b, picked.as_deref(), current.as_deref(), outcomes.as_ref(), pick))
+                        .collect_view();
                     let edges = g.edges.iter().map(draw_edge).collect_view();
                     view! { <g>{boxes}</g><g>{edges}</g> }
                 })}
@@ -143,6 +157,7 @@ pub(crate) fn GraphPanel() -> impl IntoView {
 fn draw_box(
     b: &GraphBox,
     picked: Option<&str>,
+    current: Option<&str>,
     outcomes: Option<&BTreeMap<String, StateOutcome>>,
     pick: impl Fn(String) + Copy + 'static,
 ) -> AnyView {
@@ -172,6 +187,11 @@ fn draw_box(
                 None => String::new(),
                 Some(None) => " graph__state--not-reached".to_string(),
                 Some(Some(o)) => format!(" graph__state--{}", o.status.as_str()),
+            };
+            let status = if current == Some(name.as_str()) {
+                status + " graph__state--current"
+            } else {
+                status
             };
             let class = format!(
                 "graph__state graph__state--{}{}{}{status}",

@@ -194,6 +194,7 @@ fn ExecutionView(
             })
         }
     };
+    let steps = view! { <StepControls execution=execution.clone()/> };
     // The second delivery is an execution view too: an AnyView keeps the type finite.
     let again = execution.redelivered.map(|again| {
         let inner = view! { <ExecutionView execution=*again/> }.into_any();
@@ -212,6 +213,7 @@ fn ExecutionView(
             {outcome}
             {redrive}
             {sync}
+            {steps}
             <table class="history" data-testid="history">
                 <thead><tr><th>"#"</th><th>"Time"</th><th>"Event"</th><th>"Details"</th></tr></thead>
                 <tbody>{rows}</tbody>
@@ -256,6 +258,7 @@ fn event_row(
         <tr
             class="history__row"
             class:history__row--failed=failed
+            class:history__row--future=move || session.selected_event.get().is_some_and(|step| id > step)
             class:history__row--selected=move || session.selected_event.get() == Some(id)
             data-testid="history-row"
             data-type=data_type
@@ -266,6 +269,55 @@ fn event_row(
             <td class="history__type">{kind}</td>
             <td>{summary}{notes}</td>
         </tr>
+    }
+}
+
+/// Step through the run event by event: the history, the graph and the data-flow panel follow
+/// the current event.
+#[component]
+fn StepControls(execution: Execution) -> impl IntoView {
+    let session = use_session();
+    let playground = use_playground();
+    let ids: Vec<u64> = execution.events.iter().map(|e| e.id).collect();
+    let first_failure = execution.first_failure();
+    let execution = StoredValue::new(execution);
+    let go = move |id: Option<u64>| {
+        session.selected_event.set(id);
+        let state =
+            id.and_then(|id| execution.with_value(|e| e.state_of_event(id).map(str::to_string)));
+        if let Some(name) = state {
+            playground.picked_state.set(Some(name));
+        }
+    };
+    let ids = StoredValue::new(ids);
+    let step = move |delta: i64| {
+        let current = session.selected_event.get_untracked();
+        let next = ids.with_value(|ids| {
+            let at = current
+                .and_then(|c| ids.iter().position(|&i| i == c))
+                .map_or(if delta > 0 { -1 } else { ids.len() as i64 }, |p| p as i64);
+            let target = (at + delta).clamp(0, ids.len() as i64 - 1);
+            ids.get(target as usize).copied()
+        });
+        go(next);
+    };
+    let position = move || {
+        let total = ids.with_value(Vec::len);
+        match session.selected_event.get() {
+            Some(id) => format!("event {id} of {total}"),
+            None => format!("all {total} events"),
+        }
+    };
+    view! {
+        <div class="run__steps" data-testid="step-controls">
+            <button class="button" data-testid="step-first" on:click=move |_| go(ids.with_value(|ids| ids.first().copied()))>"⏮ First"</button>
+            <button class="button" data-testid="step-back" on:click=move |_| step(-1)>"◀ Back"</button>
+            <button class="button" data-testid="step-forward" on:click=move |_| step(1)>"Forward ▶"</button>
+            <button class="button" data-testid="step-failure" disabled=first_failure.is_none()
+                on:click=move |_| go(first_failure)>"Jump to first failure"</button>
+            <button class="button" data-testid="step-all" on:click=move |_| go(None)>"Whole run"</button>
+            <span class="run__step-position" data-testid="step-position">{position}</span>
+        </div>
     }
 }
 

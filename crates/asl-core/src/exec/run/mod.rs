@@ -200,6 +200,18 @@ pub struct Execution {
 }
 
 impl Execution {
+    /// The first event that reports a failure (`TaskFailed`, `ExecutionFailed`,
+    /// `EvaluationFailed`, a timeout…), to jump to when stepping through the run.
+    pub fn first_failure(&self) -> Option<u64> {
+        self.events
+            .iter()
+            .find(|e| {
+                let name = e.kind.type_name();
+                name.ends_with("Failed") || name.ends_with("TimedOut")
+            })
+            .map(|e| e.id)
+    }
+
     /// Abort the execution at `now`, as StopExecution would, when it still runs then: what it
     /// did after `now` is dropped (it never happened), and the nested executions it had started
     /// by then are aborted with it. An execution that had closed by `now` is left as it is.
