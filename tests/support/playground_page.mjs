@@ -3,8 +3,9 @@ import { launch } from "./browser.mjs";
 import { serveDist } from "./server.mjs";
 
 export class PlaygroundPage {
-  /** Start a server, a browser and a page on the playground; `close()` ends all three. */
-  static async open() {
+  /** Start a server, a browser (a fresh profile) and a page on the playground, at `hash` if
+   * given; `close()` ends all three. */
+  static async open({ hash = "" } = {}) {
     const server = await serveDist();
     let browser;
     try {
@@ -16,7 +17,7 @@ export class PlaygroundPage {
     const page = await browser.newPage();
     const errors = [];
     page.on("pageerror", (e) => errors.push(e));
-    await page.goto(server.url);
+    await page.goto(server.url + hash);
     const ui = new PlaygroundPage(page, server, browser, errors);
     await ui.editor.waitFor();
     return ui;

@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod api;
+pub mod base64;
 pub mod convert;
 pub mod diag;
 pub mod exec;

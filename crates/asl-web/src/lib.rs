@@ -10,8 +10,9 @@ mod components;
 mod session;
 mod state;
 mod templates;
+mod workspace;
 
-use components::{DefinitionEditor, Header, SidePanel};
+use components::{ArrivalBanner, DefinitionEditor, Header, SidePanel};
 use leptos::prelude::*;
 use session::Session;
 use state::Playground;
@@ -23,6 +24,8 @@ pub fn App() -> impl IntoView {
     provide_context(playground);
     let session = Session::new(playground);
     provide_context(session);
+    let arrival = workspace::arrive(playground, session);
+    workspace::autosave(playground, session);
     // Ctrl/Cmd + Enter starts the execution from anywhere on the page.
     let _ = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
@@ -32,6 +35,7 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Header/>
+        <ArrivalBanner arrival=arrival/>
         <main class="workspace">
             <DefinitionEditor/>
             <SidePanel/>

@@ -8,6 +8,7 @@ mod export;
 mod highlight;
 mod outcomes;
 mod run;
+mod share;
 mod starts;
 mod states;
 
@@ -18,6 +19,7 @@ pub use export::ExecutionExport;
 pub use highlight::{Highlight, HighlightKind, highlights};
 pub use outcomes::{StateOutcome, StateStatus, state_outcomes, state_outcomes_until};
 pub use run::{ChildDefinition, Problem, RunRequest, RunResult, Source, mock_test_cases, run};
+pub use share::Workspace;
 pub use starts::{Start, Started, Starts};
 pub use states::{StateInfo, state_at, states};
 

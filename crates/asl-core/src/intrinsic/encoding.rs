@@ -1,6 +1,7 @@
 //! `States.Base64Encode`, `States.Base64Decode` and `States.Hash`.
 
 use super::eval::{Evaluated, string};
+use crate::base64;
 use md5::Md5;
 use serde_json::Value;
 use sha1::Sha1;
@@ -8,8 +9,6 @@ use sha2::{Digest, Sha256, Sha384, Sha512};
 
 /// The longest input these functions take, in characters.
 const MAX_INPUT: usize = 10_000;
-
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 fn bounded<'a>(args: &'a [Evaluated<'_>], what: &str) -> Result<&'a str, String> {
     let text = string(args, 0, what)?;
@@ -22,42 +21,14 @@ fn bounded<'a>(args: &'a [Evaluated<'_>], what: &str) -> Result<&'a str, String>
 /// `States.Base64Encode(text)`: standard Base64 with padding, of the UTF-8 bytes.
 pub(super) fn base64_encode(args: &[Evaluated<'_>]) -> Result<Value, String> {
     let bytes = bounded(args, "string to encode")?.as_bytes();
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    Ok(Value::String(out))
+    Ok(Value::String(base64::encode(bytes, base64::STANDARD)))
 }
 
 /// `States.Base64Decode(text)`: the UTF-8 text a standard Base64 string encodes.
 pub(super) fn base64_decode(args: &[Evaluated<'_>]) -> Result<Value, String> {
     let text = bounded(args, "string to decode")?;
-    let invalid = || "the string is not valid Base64".to_string();
-    let digits = text.trim_end_matches('=');
-    if text.len() % 4 != 0 || text.len() - digits.len() > 2 {
-        return Err(invalid());
-    }
-    let mut bytes = Vec::with_capacity(digits.len() * 3 / 4);
-    let (mut acc, mut bits) = (0u32, 0);
-    for c in digits.bytes() {
-        let v = ALPHABET.iter().position(|&a| a == c).ok_or_else(invalid)? as u32;
-        acc = acc << 6 | v;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            bytes.push((acc >> bits & 0xff) as u8);
-        }
-    }
+    let bytes = base64::decode(text, base64::STANDARD)
+        .ok_or_else(|| "the string is not valid Base64".to_string())?;
     String::from_utf8(bytes)
         .map(Value::String)
         .map_err(|_| "the decoded bytes are not UTF-8 text".into())

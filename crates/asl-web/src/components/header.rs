@@ -1,5 +1,6 @@
 //! The top bar: the product name, the machine type, the Run button and the validation result.
 
+use super::ShareButton;
 use crate::session::use_session;
 use crate::state::use_playground;
 use crate::templates::TEMPLATES;
@@ -55,6 +56,7 @@ pub(crate) fn Header() -> impl IntoView {
             >
                 "▶ Run"
             </button>
+            <ShareButton/>
             <span
                 class="top-bar__result"
                 class:top-bar__result--fail=move || result() == "FAIL"

@@ -9,6 +9,7 @@ mod json_field;
 mod json_text;
 mod run_panel;
 mod scratchpad;
+mod share;
 mod side_panel;
 mod waiting;
 
@@ -20,5 +21,6 @@ pub(crate) use header::Header;
 pub(crate) use json_field::JsonField;
 pub(crate) use run_panel::RunPanel;
 pub(crate) use scratchpad::Scratchpad;
+pub(crate) use share::{ArrivalBanner, ShareButton};
 pub(crate) use side_panel::SidePanel;
 pub(crate) use waiting::WaitingTasks;

@@ -1,0 +1,59 @@
+//! Sharing: a link that carries the whole workspace, and the choice offered when a shared link
+//! would replace saved work.
+
+use crate::session::use_session;
+use crate::state::use_playground;
+use crate::workspace::{self, Arrival};
+use leptos::prelude::*;
+
+/// The Share button and the link it makes.
+#[component]
+pub(crate) fn ShareButton() -> impl IntoView {
+    let playground = use_playground();
+    let session = use_session();
+    let link = RwSignal::new(None::<String>);
+    let share = move |_| {
+        let url = workspace::link(playground, session);
+        let _ = window().navigator().clipboard().write_text(&url);
+        link.set(Some(url));
+    };
+    view! {
+        <button class="button" data-testid="share" on:click=share>"Share"</button>
+        {move || link.get().map(|url| view! {
+            <div class="share" role="dialog" aria-label="Share link">
+                <p>"Copied to the clipboard: anyone who opens this link gets this workspace."</p>
+                <input class="field__expression share__link" data-testid="share-link" readonly prop:value=url/>
+                <button class="button" on:click=move |_| link.set(None)>"Close"</button>
+            </div>
+        })}
+    }
+}
+
+/// What arriving with a link said: a damaged link, or a shared workspace to open or not.
+#[component]
+pub(crate) fn ArrivalBanner(arrival: Arrival) -> impl IntoView {
+    let playground = use_playground();
+    let session = use_session();
+    let shown = RwSignal::new(arrival);
+    move || {
+        match shown.get() {
+        Arrival::Fresh => None,
+        Arrival::Damaged(message) => Some(view! {
+            <div class="banner banner--error" role="alert" data-testid="link-damaged">
+                <p>{message} " Your own work is unchanged."</p>
+                <button class="button" on:click=move |_| shown.set(Arrival::Fresh)>"Dismiss"</button>
+            </div>
+        }.into_any()),
+        Arrival::Shared(shared) => Some(view! {
+            <div class="banner" role="alert" data-testid="link-offer">
+                <p>"This link carries a shared workspace. Opening it replaces your saved work here."</p>
+                <button class="button button--primary" data-testid="open-shared" on:click=move |_| {
+                    workspace::apply(playground, session, &shared);
+                    shown.set(Arrival::Fresh);
+                }>"Open the shared workspace"</button>
+                <button class="button" data-testid="keep-mine" on:click=move |_| shown.set(Arrival::Fresh)>"Keep my work"</button>
+            </div>
+        }.into_any()),
+    }
+    }
+}

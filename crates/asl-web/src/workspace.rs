@@ -1,0 +1,114 @@
+//! The workspace outside the page: autosaved in the browser's storage and restored on reload,
+//! and carried by share links. Opening a shared link never silently replaces work saved here:
+//! the user chooses.
+
+use crate::session::Session;
+use crate::state::Playground;
+use asl_core::api::Workspace;
+use asl_core::validate::MachineType;
+use leptos::prelude::*;
+
+/// Where the autosave lives. A save is written to the spare key first, then to the main one, so
+/// a failed write never leaves no save at all.
+const KEY: &str = "asl-playground.workspace";
+const SPARE: &str = "asl-playground.workspace.previous";
+
+/// What the page was opened with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Arrival {
+    /// Nothing to restore or open.
+    Fresh,
+    /// A share link to open; the saved work differs, so the user is asked first.
+    Shared(Workspace),
+    /// A share link that cannot be read: the message (the user's work stays).
+    Damaged(String),
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// The workspace as the page holds it now.
+pub(crate) fn current(playground: Playground, session: Session) -> Workspace {
+    Workspace {
+        definition: playground.definition.get_untracked(),
+        input: session.input.get_untracked(),
+        mocks: session.mocks.get_untracked(),
+        test_case: session.test_case.get_untracked(),
+        machine_type: playground.machine_type.get_untracked().as_str().to_string(),
+        name: session.name.get_untracked(),
+    }
+}
+
+/// Put a workspace in the page.
+pub(crate) fn apply(playground: Playground, session: Session, workspace: &Workspace) {
+    playground.definition.set(workspace.definition.clone());
+    playground.machine_type.set(
+        workspace
+            .machine_type
+            .parse()
+            .unwrap_or(MachineType::Standard),
+    );
+    session.load(&workspace.input, &workspace.mocks, &workspace.test_case);
+    session.name.set(workspace.name.clone());
+}
+
+/// The saved workspace, if any (the main save, or the spare one when the main is unreadable).
+fn saved() -> Option<Workspace> {
+    let storage = storage()?;
+    [KEY, SPARE].into_iter().find_map(|key| {
+        let text = storage.get_item(key).ok().flatten()?;
+        Workspace::from_fragment(&text).ok()
+    })
+}
+
+/// Restore the saved work, then look at the link the page was opened with.
+pub(crate) fn arrive(playground: Playground, session: Session) -> Arrival {
+    let saved = saved();
+    if let Some(saved) = &saved {
+        apply(playground, session, saved);
+    }
+    let hash = window().location().hash().unwrap_or_default();
+    let hash = hash.trim_start_matches('#');
+    if hash.is_empty() {
+        return Arrival::Fresh;
+    }
+    match Workspace::from_fragment(hash) {
+        Err(message) => Arrival::Damaged(message),
+        Ok(shared) if saved.is_none() || saved.as_ref() == Some(&shared) => {
+            apply(playground, session, &shared);
+            Arrival::Fresh
+        }
+        Ok(shared) => Arrival::Shared(shared),
+    }
+}
+
+/// Save the workspace whenever it changes.
+pub(crate) fn autosave(playground: Playground, session: Session) {
+    Effect::new(move |_| {
+        // Track every field.
+        playground.definition.track();
+        playground.machine_type.track();
+        session.input.track();
+        session.mocks.track();
+        session.test_case.track();
+        session.name.track();
+        let fragment = current(playground, session).to_fragment();
+        if let Some(storage) = storage()
+            && storage.set_item(SPARE, &fragment).is_ok()
+        {
+            let _ = storage.set_item(KEY, &fragment);
+        }
+    });
+}
+
+/// The share link of the workspace: this page's address with the workspace in its fragment.
+pub(crate) fn link(playground: Playground, session: Session) -> String {
+    let location = window().location();
+    let base = format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    );
+    format!("{base}#{}", current(playground, session).to_fragment())
+}
