@@ -85,6 +85,8 @@ pub(crate) struct Session {
     pub(crate) refused: RwSignal<Option<String>>,
     /// The history event selected.
     pub(crate) selected_event: RwSignal<Option<u64>>,
+    /// The template last opened (its id).
+    pub(crate) template: RwSignal<&'static str>,
     /// The executions started so far (StartExecution's idempotency).
     starts: StoredValue<Starts>,
     /// Runs started, for fresh names.
@@ -116,6 +118,7 @@ impl Session {
             message: RwSignal::new(None),
             refused: RwSignal::new(None),
             selected_event: RwSignal::new(None),
+            template: RwSignal::new(opening.id),
             starts: StoredValue::new(Starts::default()),
             counter: StoredValue::new(0),
             current_name: StoredValue::new(String::new()),
@@ -143,6 +146,15 @@ impl Session {
         self.actions.set(Vec::new());
         self.message.set(None);
         self.refused.set(None);
+    }
+
+    /// Run a template's path: its test case, then what its callbacks script does.
+    pub(crate) fn run_path(self, test_case: &str, actions: Vec<Action>) {
+        self.test_case.set(test_case.to_string());
+        self.start();
+        for action in actions {
+            self.act(action);
+        }
     }
 
     /// StartExecution: a new execution (or, under a name already used, what AWS does then).

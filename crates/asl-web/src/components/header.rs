@@ -42,6 +42,7 @@ pub(crate) fn Header() -> impl IntoView {
                             playground.definition.set(t.definition.to_string());
                             playground.picked_state.set(None);
                             session.load(t.input, t.mocks, t.test_case);
+                            session.template.set(t.id);
                         }
                     }
                 >

@@ -11,6 +11,7 @@ mod run_panel;
 mod scratchpad;
 mod share;
 mod side_panel;
+mod template_notes;
 mod waiting;
 
 pub(crate) use data_flow::DataFlowPanel;
@@ -23,4 +24,5 @@ pub(crate) use run_panel::RunPanel;
 pub(crate) use scratchpad::Scratchpad;
 pub(crate) use share::{ArrivalBanner, ShareButton};
 pub(crate) use side_panel::SidePanel;
+pub(crate) use template_notes::TemplateNotes;
 pub(crate) use waiting::WaitingTasks;

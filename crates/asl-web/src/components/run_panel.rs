@@ -3,7 +3,7 @@
 //! the clock, stop and redrive; export and import.
 
 use super::json_text::pretty;
-use super::{JsonField, WaitingTasks};
+use super::{JsonField, TemplateNotes, WaitingTasks};
 use crate::session::{Preset, Session, use_session};
 use crate::state::{Playground, use_playground};
 use asl_core::api::RunResult;
@@ -23,6 +23,7 @@ pub(crate) fn RunPanel() -> impl IntoView {
     let express = move || playground.machine_type.get() == MachineType::Express;
     view! {
         <div class="run" data-testid="run-panel">
+            <TemplateNotes/>
             <JsonField label="Execution input" test_id="execution-input" rows=4 value=session.input/>
             <details class="run__mocks">
                 <summary>"Mocks (Step Functions Local MockConfigFile)"</summary>
