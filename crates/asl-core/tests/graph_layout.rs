@@ -1,5 +1,6 @@
 //! The graph layout draws every machine readably: no two boxes overlap, boxes sit inside their
-//! Parallel or Map, every edge starts on its source and ends on its target, and the same
+//! Parallel or Map, every edge starts on its source and ends on its target, edges going down
+//! cross no box, and the same
 //! definition always gives the same picture. Checked on the shipped templates, every valid case
 //! of the validation corpus, and a generated 100-state machine.
 
@@ -69,6 +70,32 @@ fn check(name: &str, definition: &str) -> Vec<String> {
                 "{name}: an edge does not end on {:?}",
                 g.boxes[edge.to].state
             ));
+        }
+    }
+    // An edge going down never passes through a box of its own block other than its ends.
+    for edge in &g.edges {
+        let (first, last) = (edge.points[0], edge.points[edge.points.len() - 1]);
+        if last.1 <= first.1 {
+            continue;
+        }
+        let parent = g.boxes[edge.from].parent;
+        for segment in edge.points.windows(2) {
+            let ((x1, y1), (x2, y2)) = (segment[0], segment[1]);
+            let hit = g.boxes.iter().find(|b| {
+                b.id != edge.from
+                    && b.id != edge.to
+                    && b.parent == parent
+                    && x1.min(x2) < b.x + b.w - EPSILON
+                    && x1.max(x2) > b.x + EPSILON
+                    && y1.min(y2) < b.y + b.h - EPSILON
+                    && y1.max(y2) > b.y + EPSILON
+            });
+            if let Some(b) = hit {
+                problems.push(format!(
+                    "{name}: the edge {:?} → {:?} crosses {:?}",
+                    g.boxes[edge.from].state, g.boxes[edge.to].state, b.state
+                ));
+            }
         }
     }
     if graph(definition) != g {

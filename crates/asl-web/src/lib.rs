@@ -12,7 +12,7 @@ mod state;
 mod templates;
 mod workspace;
 
-use components::{ArrivalBanner, DefinitionEditor, Header, SidePanel};
+use components::{ArrivalBanner, DefinitionEditor, Embed, Header, SidePanel};
 use leptos::prelude::*;
 use session::Session;
 use state::Playground;
@@ -24,6 +24,14 @@ pub fn App() -> impl IntoView {
     provide_context(playground);
     let session = Session::new(playground);
     provide_context(session);
+    // `?embed` (and `?embed&editable`): the widget for other pages. It shows the workspace its
+    // link carries and never touches the playground's saved work.
+    let search = window().location().search().unwrap_or_default();
+    if search.contains("embed") {
+        workspace::open_link(playground, session);
+        let editable = search.contains("editable");
+        return view! { <Embed editable=editable/> }.into_any();
+    }
     let arrival = workspace::arrive(playground, session);
     workspace::autosave(playground, session);
     // Ctrl/Cmd + Enter starts the execution from anywhere on the page.
@@ -41,4 +49,5 @@ pub fn App() -> impl IntoView {
             <SidePanel/>
         </main>
     }
+    .into_any()
 }

@@ -83,6 +83,14 @@ pub(crate) fn arrive(playground: Playground, session: Session) -> Arrival {
     }
 }
 
+/// Open the workspace the page's link carries, if any (the embed: nothing saved is read).
+pub(crate) fn open_link(playground: Playground, session: Session) {
+    let hash = window().location().hash().unwrap_or_default();
+    if let Ok(shared) = Workspace::from_fragment(&hash) {
+        apply(playground, session, &shared);
+    }
+}
+
 /// Save the workspace whenever it changes.
 pub(crate) fn autosave(playground: Playground, session: Session) {
     Effect::new(move |_| {

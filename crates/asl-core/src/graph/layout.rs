@@ -135,18 +135,62 @@ fn lay_out(block: &Block) -> Laid<'_> {
     let back = back_edges(items.len(), &edges);
     rank(&mut items, &edges, &back, end);
     place(&mut items);
-    let content_width = items.iter().map(|i| i.x + i.w).fold(0.0, f64::max);
     let bends = bends(&items, &edges, &back);
+    // Forward edges whose straight route would cross a box go round on the left, each in its own
+    // lane: everything moves right to make room.
+    let mut routes: Vec<Vec<(f64, f64)>> = edges
+        .iter()
+        .enumerate()
+        .map(|(n, (from, to, _))| {
+            if back[n] {
+                Vec::new()
+            } else {
+                forward_route(&items[*from], &items[*to], bends[n])
+            }
+        })
+        .collect();
+    let crossing: Vec<usize> = (0..edges.len())
+        .filter(|&n| !back[n] && crosses(&routes[n], &items, edges[n].0, edges[n].1))
+        .collect();
+    let left = LANE * crossing.len() as f64 + if crossing.is_empty() { 0.0 } else { LANE };
+    for item in &mut items {
+        item.x += left;
+    }
+    for (k, &n) in crossing.iter().enumerate() {
+        let (from, to) = (&items[edges[n].0], &items[edges[n].1]);
+        let lane = LANE * (k as f64 + 1.0);
+        let below = row_bottom(&items, from.rank) + 4.0 + 2.0 * (k % 10) as f64;
+        let (sx, sy) = (from.x + from.w / 2.0, from.y + from.h);
+        let (tx, ty) = (to.x + to.w / 2.0, to.y);
+        let bend = bends[n];
+        routes[n] = vec![
+            (sx, sy),
+            (sx, below),
+            (lane, below),
+            (lane, bend),
+            (tx, bend),
+            (tx, ty),
+        ];
+    }
+    for (n, route) in routes.iter_mut().enumerate() {
+        if !back[n] && !crossing.contains(&n) {
+            for point in route.iter_mut() {
+                point.0 += left;
+            }
+        }
+    }
+    let content_width = items.iter().map(|i| i.x + i.w).fold(0.0, f64::max);
     let mut lane = 0;
     let routed = edges
         .into_iter()
+        .zip(routes)
         .enumerate()
-        .map(|(n, (from, to, kind))| {
+        .map(|(n, ((from, to, kind), route))| {
             let points = if back[n] {
                 lane += 1;
                 back_route(&items[from], &items[to], content_width + LANE * lane as f64)
             } else {
-                forward_route(&items[from], &items[to], bends[n])
+                route
             };
             (from, to, kind, points)
         })
@@ -158,6 +202,32 @@ fn lay_out(block: &Block) -> Laid<'_> {
         width: content_width + LANE * lane as f64 + if lane > 0 { LANE } else { 0.0 },
         height,
     }
+}
+
+/// The bottom of a row: its tallest box's.
+fn row_bottom(items: &[Item<'_>], rank: usize) -> f64 {
+    items
+        .iter()
+        .filter(|i| i.rank == rank)
+        .map(|i| i.y + i.h)
+        .fold(0.0, f64::max)
+}
+
+/// Whether a route passes through a box other than its ends.
+fn crosses(route: &[(f64, f64)], items: &[Item<'_>], from: usize, to: usize) -> bool {
+    route.windows(2).any(|segment| {
+        let ((x1, y1), (x2, y2)) = (segment[0], segment[1]);
+        let (left, right) = (x1.min(x2), x1.max(x2));
+        let (top, bottom) = (y1.min(y2), y1.max(y2));
+        items.iter().enumerate().any(|(i, item)| {
+            i != from
+                && i != to
+                && left < item.x + item.w
+                && right > item.x
+                && top < item.y + item.h
+                && bottom > item.y
+        })
+    })
 }
 
 /// The edges that go back to a state already on the path from the start (loops).

@@ -3,6 +3,7 @@
 mod data_flow;
 mod diagnostics;
 mod editor;
+mod embed;
 mod graph;
 mod header;
 mod json_field;
@@ -17,6 +18,7 @@ mod waiting;
 pub(crate) use data_flow::DataFlowPanel;
 pub(crate) use diagnostics::DiagnosticsPanel;
 pub(crate) use editor::DefinitionEditor;
+pub(crate) use embed::Embed;
 pub(crate) use graph::GraphPanel;
 pub(crate) use header::Header;
 pub(crate) use json_field::JsonField;
