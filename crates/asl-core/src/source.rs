@@ -50,7 +50,8 @@ pub fn read(text: &str, format: Option<Format>) -> Result<Definition, Diagnostic
     }
 }
 
-fn detect(text: &str) -> Format {
+/// JSON or YAML: YAML when the text is a YAML mapping rather than JSON.
+pub fn detect(text: &str) -> Format {
     let first = text.trim_start().chars().next();
     if matches!(first, None | Some('{' | '[' | '"')) {
         return Format::Json;

@@ -1,6 +1,6 @@
 //! The top bar: the product name, the machine type, the Run button and the validation result.
 
-use super::ShareButton;
+use super::{ImportButton, ShareButton};
 use crate::session::use_session;
 use crate::state::use_playground;
 use crate::templates::TEMPLATES;
@@ -57,6 +57,7 @@ pub(crate) fn Header() -> impl IntoView {
             >
                 "▶ Run"
             </button>
+            <ImportButton/>
             <ShareButton/>
             <span
                 class="top-bar__result"

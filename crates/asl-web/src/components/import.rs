@@ -1,0 +1,60 @@
+//! Import a definition: ASL as JSON or YAML, or a CloudFormation / SAM template's state machine,
+//! with the `${Name}` values the template does not give filled in by the user.
+
+use super::JsonField;
+use crate::state::use_playground;
+use asl_core::api::{self, Imported};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+#[component]
+pub(crate) fn ImportButton() -> impl IntoView {
+    let playground = use_playground();
+    let open = RwSignal::new(false);
+    let pasted = RwSignal::new(String::new());
+    let values = RwSignal::new(BTreeMap::<String, String>::new());
+    let imported = Memo::new(move |_| {
+        let text = pasted.get();
+        (!text.trim().is_empty()).then(|| values.with(|v| api::import(&text, v)))
+    });
+    let apply = move |_| {
+        if let Some(Ok(Imported { definition, .. })) = imported.get_untracked() {
+            playground.definition.set(definition);
+            open.set(false);
+            pasted.set(String::new());
+            values.set(BTreeMap::new());
+        }
+    };
+    view! {
+        <button class="button" data-testid="import-open" on:click=move |_| open.update(|o| *o = !*o)>"Import"</button>
+        <Show when=move || open.get()>
+            <div class="share import" role="dialog" aria-label="Import a definition">
+                <p>"Paste ASL (JSON or YAML) or a CloudFormation / SAM template with a state machine."</p>
+                <JsonField label="Definition or template" test_id="import-definition" rows=10 value=pasted/>
+                {move || imported.get().map(|result| match result {
+                    Err(why) => view! { <p class="data-flow__problem" data-testid="import-problem">{why}</p> }.into_any(),
+                    Ok(found) => {
+                        let fields = found.placeholders.iter().map(|name| {
+                            let key = name.clone();
+                            view! {
+                                <label class="field">
+                                    <span class="field__label">"${"{name.clone()}"}"</span>
+                                    <input class="field__expression" data-testid=format!("import-value-{name}")
+                                        on:change:target=move |ev| {
+                                            let value = ev.target().value();
+                                            values.update(|v| { v.insert(key.clone(), value); });
+                                        }/>
+                                </label>
+                            }
+                        }).collect_view();
+                        view! {
+                            <p data-testid="import-origin">"Found: "{found.origin.clone()}</p>
+                            {fields}
+                        }.into_any()
+                    }
+                })}
+                <button class="button button--primary" data-testid="import-apply" on:click=apply>"Use this definition"</button>
+            </div>
+        </Show>
+    }
+}

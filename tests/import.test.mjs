@@ -1,0 +1,37 @@
+// Importing: ASL written in YAML, and a CloudFormation template whose DefinitionString is a
+// Fn::Sub with a substitution the user fills in.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { PlaygroundPage } from "./support/playground_page.mjs";
+
+const CFN = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  OrderMachine:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      DefinitionString: !Sub |
+        {"StartAt": "Charge", "States": {"Charge": {"Type": "Task", "Resource": "\${ChargeArn}", "End": true}}}
+`;
+
+test("YAML and CloudFormation import", async () => {
+  const ui = await PlaygroundPage.open();
+  try {
+    await ui.page.getByTestId("import-open").click();
+    await ui.page.getByTestId("import-definition").fill("StartAt: Hello\nStates:\n  Hello:\n    Type: Pass\n    End: true\n");
+    await ui.page.getByTestId("import-origin").filter({ hasText: "ASL (YAML)" }).waitFor();
+    await ui.page.getByTestId("import-apply").click();
+    assert.deepEqual(JSON.parse(await ui.editor.inputValue()), { StartAt: "Hello", States: { Hello: { Type: "Pass", End: true } } });
+
+    await ui.page.getByTestId("import-open").click();
+    await ui.page.getByTestId("import-definition").fill(CFN);
+    await ui.page.getByTestId("import-origin").filter({ hasText: "CloudFormation resource OrderMachine" }).waitFor();
+    await ui.page.getByTestId("import-value-ChargeArn").fill("arn:aws:lambda:us-east-1:123456789012:function:charge");
+    await ui.page.getByTestId("import-value-ChargeArn").press("Tab");
+    await ui.page.getByTestId("import-apply").click();
+    const definition = JSON.parse(await ui.editor.inputValue());
+    assert.equal(definition.States.Charge.Resource, "arn:aws:lambda:us-east-1:123456789012:function:charge");
+    await ui.result.filter({ hasText: "OK" }).waitFor();
+  } finally {
+    await ui.close();
+  }
+});
