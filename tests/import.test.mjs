@@ -35,3 +35,24 @@ test("YAML and CloudFormation import", async () => {
     await ui.close();
   }
 });
+
+test("the AWS CLI commands and the TestState request that reproduce the run on AWS", async () => {
+  const ui = await PlaygroundPage.open();
+  try {
+    await ui.openTab("run");
+    await ui.page.locator(".run__export summary").click();
+    const cli = await ui.page.getByTestId("aws-cli").textContent();
+    assert.match(cli, /^aws stepfunctions create-state-machine --name 'Playground' --role-arn 'arn:aws:iam::123456789012:role\/StepFunctionsPlayground' --definition '\{"Comment"/);
+    assert.match(cli, /\naws stepfunctions start-execution --state-machine-arn 'arn:aws:states:us-east-1:123456789012:stateMachine:Playground' --input '\{"orderId":"A-1001"/);
+    await ui.openTab("data-flow");
+    await ui.page.getByTestId("state-picker").selectOption("ChargeCard");
+    await ui.page.locator(".data-flow__aws summary").click();
+    const request = JSON.parse(await ui.page.getByTestId("test-state-request").textContent());
+    assert.equal(JSON.parse(request.definition).Type, "Task");
+    assert.equal(request.inspectionLevel, "TRACE");
+    assert.ok("mock" in request);
+    assert.match(await ui.page.getByTestId("test-state-command").textContent(), /^aws stepfunctions test-state --definition '/);
+  } finally {
+    await ui.close();
+  }
+});

@@ -1,6 +1,7 @@
 //! The facade the CLI, the wasm bindings and the web app call. Results are plain data with
 //! positions already resolved.
 
+mod aws_cli;
 mod convert;
 mod data_flow;
 mod eval;
@@ -13,6 +14,7 @@ mod share;
 mod starts;
 mod states;
 
+pub use aws_cli::{CliRun, aws_cli_commands, test_state_request};
 pub use convert::convert_state;
 pub use data_flow::{DataFlow, DataFlowRequest, Stage, data_flow};
 pub use eval::{EvalError, EvalInput, eval};

@@ -68,6 +68,23 @@ pub(crate) fn DataFlowPanel() -> impl IntoView {
                 {move || refused.get().map(|why| view! { <p class="data-flow__problem" data-testid="convert-refused">{why}</p> })}
             </div>
             <JsonField label="State input" test_id="state-input" rows=5 value=playground.input/>
+            {move || {
+                let name = playground.current_state.get()?;
+                let definition = playground.definition.get();
+                let input = playground.input.get();
+                let result = playground.task_result.get();
+                let account = asl_core::exec::run::RunOptions::default().identity.account;
+                let (request, command) =
+                    api::test_state_request(&definition, &name, &input, Some(&result), &account)?;
+                let request = serde_json::to_string_pretty(&request).unwrap_or_default();
+                Some(view! {
+                    <details class="data-flow__aws">
+                        <summary>"TestState on AWS"</summary>
+                        <pre class="run__output" data-testid="test-state-request">{request}</pre>
+                        <pre class="run__output" data-testid="test-state-command">{command}</pre>
+                    </details>
+                })
+            }}
             <Show when=needs_result>
                 <JsonField label="Result of the work (mocked)" test_id="task-result" rows=4 value=playground.task_result/>
             </Show>

@@ -6,9 +6,9 @@ use super::json_text::pretty;
 use super::{JsonField, TemplateNotes, WaitingTasks};
 use crate::session::{Preset, Session, use_session};
 use crate::state::{Playground, use_playground};
-use asl_core::api::RunResult;
+use asl_core::api::{self, RunResult};
 use asl_core::exec::history::HistoryEvent;
-use asl_core::exec::run::{Action, Execution, ExecutionStatus};
+use asl_core::exec::run::{Action, Execution, ExecutionStatus, RunOptions};
 use asl_core::validate::MachineType;
 use leptos::prelude::*;
 
@@ -311,7 +311,7 @@ fn StepControls(execution: Execution) -> impl IntoView {
     };
     view! {
         <div class="run__steps" data-testid="step-controls">
-            <button class="button" data-testid="step-first" on:click=move |_| go(ids.with_value(|ids| ids.first().copied()))>"⏮ First"</button>
+            <button class="button" data-testid="step-first" on:click=move |_| go(ids.with_value(|ids| ids.first().copied()))>"|◀ First"</button>
             <button class="button" data-testid="step-back" on:click=move |_| step(-1)>"◀ Back"</button>
             <button class="button" data-testid="step-forward" on:click=move |_| step(1)>"Forward ▶"</button>
             <button class="button" data-testid="step-failure" disabled=first_failure.is_none()
@@ -326,6 +326,28 @@ fn StepControls(execution: Execution) -> impl IntoView {
 #[component]
 fn ExportImport() -> impl IntoView {
     let session = use_session();
+    let playground = use_playground();
+    let cli = move || {
+        let definition = playground.definition.get();
+        let input = session.input.get();
+        let name = session.name.get();
+        let identity = RunOptions::default().identity;
+        api::aws_cli_commands(&api::CliRun {
+            definition: &definition,
+            input: &input,
+            express: playground.machine_type.get() == MachineType::Express,
+            machine_name: &identity.state_machine_name,
+            execution_name: &name,
+            account: &identity.account,
+            region: &identity.region,
+        })
+    };
+    let mocks_file = move || {
+        format!(
+            "data:application/json;charset=utf-8,{}",
+            percent_encode(&session.mocks.get())
+        )
+    };
     let pasted = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let file = move || {
@@ -356,6 +378,9 @@ fn ExportImport() -> impl IntoView {
                 problem.set(session.import(&pasted.get_untracked()).err());
             }>"Import"</button>
             {move || problem.get().map(|p| view! { <p class="run__problem">{p}</p> })}
+            <a class="button" data-testid="export-mocks" download="MockConfigFile.json" href=mocks_file>"Download the MockConfigFile"</a>
+            <p class="run__note">"The same run on real AWS (AWS CLI; the role must exist and the tasks call real services):"</p>
+            <pre class="run__output" data-testid="aws-cli">{cli}</pre>
         </details>
     }
 }
