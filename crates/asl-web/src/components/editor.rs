@@ -3,6 +3,7 @@
 
 use crate::state::{Selection, use_playground};
 use asl_core::api;
+use asl_core::diag::Severity;
 use asl_core::text::byte_offset;
 use leptos::html;
 use leptos::prelude::*;
@@ -18,12 +19,35 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
     let textarea = NodeRef::<html::Textarea>::new();
     let gutter = NodeRef::<html::Pre>::new();
 
-    let line_numbers = Memo::new(move |_| {
+    // The gutter: line numbers, and a marker with the message on lines that have a problem.
+    let gutter_lines = Memo::new(move |_| {
         let lines = playground.definition.with(|t| t.split('\n').count());
-        (1..=lines)
-            .map(|n| n.to_string())
-            .collect::<Vec<_>>()
-            .join("\n")
+        let mut problems: Vec<Option<(String, &'static str)>> = vec![None; lines];
+        playground.validation.with(|v| {
+            for located in &v.diagnostics {
+                let line = located.start.line.saturating_sub(1) as usize;
+                if let Some(slot) = problems.get_mut(line) {
+                    let severity = if located.diagnostic.severity == Severity::Error {
+                        "error"
+                    } else {
+                        "warning"
+                    };
+                    let message = format!(
+                        "{}: {}",
+                        located.diagnostic.code.as_str(),
+                        located.diagnostic.message
+                    );
+                    match slot {
+                        Some((text, _)) => {
+                            text.push('\n');
+                            text.push_str(&message);
+                        }
+                        None => *slot = Some((message, severity)),
+                    }
+                }
+            }
+        });
+        problems
     });
 
     Effect::new(move |_| {
@@ -58,15 +82,40 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
     let marks_layer = NodeRef::<html::Pre>::new();
     let marks = Memo::new(move |_| {
         playground.definition.with(|text| {
+            // Problems first (they win where marks overlap), then the code inside strings.
+            let mut marked: Vec<(usize, usize, &'static str)> = playground.validation.with(|v| {
+                v.diagnostics
+                    .iter()
+                    .map(|l| {
+                        let kind = if l.diagnostic.severity == Severity::Error {
+                            "error"
+                        } else {
+                            "warning"
+                        };
+                        let (start, end) = (l.start.offset as usize, l.end.offset as usize);
+                        (start, end.max(start + 1).min(text.len()), kind)
+                    })
+                    .collect()
+            });
+            marked.extend(
+                api::highlights(text)
+                    .into_iter()
+                    .map(|h| (h.start, h.end, h.kind.as_str())),
+            );
+            marked.sort_by_key(|m| m.0);
             let mut segments = Vec::new();
             let mut at = 0;
-            for mark in api::highlights(text) {
-                if mark.start < at {
+            for (start, end, kind) in marked {
+                if start < at
+                    || end <= start
+                    || !text.is_char_boundary(start)
+                    || !text.is_char_boundary(end)
+                {
                     continue;
                 }
-                segments.push((text[at..mark.start].to_string(), None));
-                segments.push((text[mark.start..mark.end].to_string(), Some(mark.kind)));
-                at = mark.end;
+                segments.push((text[at..start].to_string(), None));
+                segments.push((text[start..end].to_string(), Some(kind)));
+                at = end;
             }
             // A trailing space keeps the layer as tall as the text area's last line.
             segments.push((format!("{} ", &text[at..]), None));
@@ -86,13 +135,20 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
 
     view! {
         <section class="editor" aria-label="Definition">
-            <pre class="editor__gutter" aria-hidden="true" node_ref=gutter>{line_numbers}</pre>
+            <pre class="editor__gutter" node_ref=gutter>
+                {move || gutter_lines.get().into_iter().enumerate().map(|(i, problem)| match problem {
+                    Some((message, severity)) => view! {
+                        <span class=format!("editor__line editor__line--{severity}") data-testid="gutter-problem" title=message>{i + 1}"\n"</span>
+                    }.into_any(),
+                    None => view! { <span class="editor__line">{i + 1}"\n"</span> }.into_any(),
+                }).collect_view()}
+            </pre>
             <div class="editor__area">
             <pre class="editor__marks" aria-hidden="true" node_ref=marks_layer>
                 {move || marks.get().into_iter().map(|(text, kind)| match kind {
                     Some(kind) => view! {
-                        <mark class=format!("editor__mark editor__mark--{}", kind.as_str())
-                            data-testid=format!("mark-{}", kind.as_str())>{text}</mark>
+                        <mark class=format!("editor__mark editor__mark--{kind}")
+                            data-testid=format!("mark-{kind}")>{text}</mark>
                     }.into_any(),
                     None => text.into_any(),
                 }).collect_view()}

@@ -57,6 +57,13 @@ pub(crate) fn Header() -> impl IntoView {
             >
                 "▶ Run"
             </button>
+            <button class="button" data-testid="format" title="Pretty-print the definition (JSON)"
+                on:click=move |_| {
+                    let formatted = playground.definition.with_untracked(|t| asl_core::api::format_definition(t));
+                    if let Ok(text) = formatted {
+                        playground.definition.set(text);
+                    }
+                }>"Format"</button>
             <ImportButton/>
             <ShareButton/>
             <span
