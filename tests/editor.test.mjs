@@ -23,3 +23,19 @@ test("problems are marked inline and in the gutter; Format pretty-prints", async
     await ui.close();
   }
 });
+
+test("the JSON is coloured and the bracket at the cursor is paired", async () => {
+  const ui = await PlaygroundPage.open();
+  try {
+    await ui.setDefinition('{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}');
+    const keys = await ui.page.locator(".editor__marks .tok-key").allTextContents();
+    assert.deepEqual(keys, ['"StartAt"', '"States"', '"A"', '"Type"', '"End"']);
+    assert.deepEqual(await ui.page.locator(".editor__marks .tok-keyword").allTextContents(), ["true"]);
+    // The cursor just after the opening brace of "States": it and its closing brace are marked.
+    await ui.placeCursorAfter('"States": {');
+    const pair = await ui.page.getByTestId("mark-bracket").allTextContents();
+    assert.deepEqual(pair, ["{", "}"]);
+  } finally {
+    await ui.close();
+  }
+});

@@ -14,6 +14,7 @@ mod run;
 mod share;
 mod starts;
 mod states;
+mod tokens;
 
 pub use aws_cli::{CliRun, aws_cli_commands, test_state_request};
 pub use convert::convert_state;
@@ -28,6 +29,7 @@ pub use run::{ChildDefinition, Problem, RunRequest, RunResult, Source, mock_test
 pub use share::Workspace;
 pub use starts::{Start, Started, Starts};
 pub use states::{StateInfo, state_at, states};
+pub use tokens::{Token, TokenKind, matching_bracket, tokens};
 
 use crate::diag::{Diagnostic, Severity, render};
 use crate::source::{self, Format};

@@ -65,11 +65,16 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
     });
 
     // Putting the cursor inside a state picks it for the data-flow panel.
-    let pick_state_at_cursor = move || {
+    let pick_state_at_cursor = move |cursor: RwSignal<Option<usize>>| {
         let Some(area) = textarea.get() else { return };
         let Ok(Some(utf16)) = area.selection_start() else {
             return;
         };
+        cursor.set(Some(
+            playground
+                .definition
+                .with_untracked(|text| byte_offset(text, utf16)),
+        ));
         let name = playground
             .definition
             .with(|text| api::state_at(text, byte_offset(text, utf16)));
@@ -80,7 +85,14 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
 
     // The marks layer: the same text, transparent, with the code inside strings marked.
     let marks_layer = NodeRef::<html::Pre>::new();
+    // Where the cursor is: the bracket there and its pair are marked.
+    let cursor = RwSignal::new(None::<usize>);
     let marks = Memo::new(move |_| {
+        let brackets = cursor.get().and_then(|at| {
+            playground
+                .definition
+                .with(|text| api::matching_bracket(text, at))
+        });
         playground.definition.with(|text| {
             // Problems first (they win where marks overlap), then the code inside strings.
             let mut marked: Vec<(usize, usize, &'static str)> = playground.validation.with(|v| {
@@ -102,23 +114,42 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
                     .into_iter()
                     .map(|h| (h.start, h.end, h.kind.as_str())),
             );
-            marked.sort_by_key(|m| m.0);
-            let mut segments = Vec::new();
-            let mut at = 0;
-            for (start, end, kind) in marked {
-                if start < at
-                    || end <= start
-                    || !text.is_char_boundary(start)
-                    || !text.is_char_boundary(end)
-                {
-                    continue;
+            if let Some((a, b)) = brackets {
+                marked.push((a, a + 1, "bracket"));
+                marked.push((b, b + 1, "bracket"));
+            }
+            let tokens = api::tokens(text);
+            // Cut the text where any token or mark starts or ends; colour each piece by its
+            // token, and mark it by the first mark that covers it.
+            let mut cuts: Vec<usize> = vec![0, text.len()];
+            for t in &tokens {
+                cuts.extend([t.start, t.end]);
+            }
+            for (start, end, _) in &marked {
+                cuts.extend([*start, *end]);
+            }
+            cuts.retain(|&c| c <= text.len() && text.is_char_boundary(c));
+            cuts.sort_unstable();
+            cuts.dedup();
+            let mut segments = Vec::with_capacity(cuts.len());
+            let mut token = tokens.iter().peekable();
+            for pair in cuts.windows(2) {
+                let (a, b) = (pair[0], pair[1]);
+                while token.peek().is_some_and(|t| t.end <= a) {
+                    token.next();
                 }
-                segments.push((text[at..start].to_string(), None));
-                segments.push((text[start..end].to_string(), Some(kind)));
-                at = end;
+                let kind = token
+                    .peek()
+                    .filter(|t| t.start <= a && a < t.end)
+                    .map(|t| t.kind.as_str());
+                let mark = marked
+                    .iter()
+                    .find(|(s, e, _)| *s <= a && a < *e)
+                    .map(|m| m.2);
+                segments.push((text[a..b].to_string(), kind, mark));
             }
             // A trailing space keeps the layer as tall as the text area's last line.
-            segments.push((format!("{} ", &text[at..]), None));
+            segments.push((" ".to_string(), None, None));
             segments
         })
     });
@@ -145,12 +176,16 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
             </pre>
             <div class="editor__area">
             <pre class="editor__marks" aria-hidden="true" node_ref=marks_layer>
-                {move || marks.get().into_iter().map(|(text, kind)| match kind {
-                    Some(kind) => view! {
-                        <mark class=format!("editor__mark editor__mark--{kind}")
-                            data-testid=format!("mark-{kind}")>{text}</mark>
-                    }.into_any(),
-                    None => text.into_any(),
+                {move || marks.get().into_iter().map(|(text, kind, mark)| {
+                    let token = kind.map(|k| format!("tok-{k}")).unwrap_or_default();
+                    match mark {
+                        Some(mark) => view! {
+                            <mark class=format!("{token} editor__mark editor__mark--{mark}")
+                                data-testid=format!("mark-{mark}")>{text}</mark>
+                        }.into_any(),
+                        None if kind.is_some() => view! { <span class=token>{text}</span> }.into_any(),
+                        None => text.into_any(),
+                    }
                 }).collect_view()}
             </pre>
             <textarea
@@ -164,8 +199,8 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
                 prop:value=move || playground.definition.get()
                 on:input:target=move |ev| playground.definition.set(ev.target().value())
                 on:scroll=move |_| sync_gutter()
-                on:click=move |_| pick_state_at_cursor()
-                on:keyup=move |_| pick_state_at_cursor()
+                on:click=move |_| pick_state_at_cursor(cursor)
+                on:keyup=move |_| pick_state_at_cursor(cursor)
             ></textarea>
             </div>
         </section>
