@@ -70,10 +70,7 @@ test("after a run each state is coloured by what happened, with its attempts", a
   try {
     // The opening template: ChargeCard retries three times, then its Catch sends the execution
     // to PaymentFailed; the states after a successful charge are not reached.
-    await ui.openTab("run");
-    await ui.page.getByTestId("test-case").selectOption("ThrottledUntilCaught");
-    await ui.page.getByTestId("run-button").click();
-    await ui.page.getByTestId("run-status").filter({ hasText: "FAILED" }).waitFor();
+    await ui.run("ThrottledUntilCaught", "FAILED");
     await ui.openTab("graph");
     const status = (name) => ui.page.locator(`[data-testid="graph-state"][data-state="${name}"]`).getAttribute("data-status");
     assert.equal(await status("ChargeCard"), "caught");

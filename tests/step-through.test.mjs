@@ -7,10 +7,7 @@ import { PlaygroundPage } from "./support/playground_page.mjs";
 test("step forward, back and to the first failure, with the graph following", async () => {
   const ui = await PlaygroundPage.open();
   try {
-    await ui.openTab("run");
-    await ui.page.getByTestId("test-case").selectOption("ThrottledUntilCaught");
-    await ui.page.getByTestId("run-button").click();
-    await ui.page.getByTestId("run-status").filter({ hasText: "FAILED" }).waitFor();
+    await ui.run("ThrottledUntilCaught", "FAILED");
     const position = ui.page.getByTestId("step-position");
     assert.equal(await position.textContent(), "all 17 events");
     await ui.page.getByTestId("step-first").click();

@@ -39,6 +39,14 @@ export class PlaygroundPage {
     await this.editor.fill(text);
   }
 
+  /** Run the execution with this test case of the mocks, and wait for its status. */
+  async run(testCase, status) {
+    await this.openTab("run");
+    await this.page.getByTestId("test-case").selectOption(testCase);
+    await this.page.getByTestId("run-button").click();
+    await this.page.getByTestId("run-status").filter({ hasText: status }).waitFor();
+  }
+
   /** The diagnostic items with this code. */
   diagnostic(code) {
     return this.page.locator(`[data-testid="diagnostic-item"][data-code="${code}"]`);
