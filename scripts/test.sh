@@ -53,5 +53,6 @@ step "rust tests" cargo test --workspace --all-targets --locked
 step "doc tests" cargo test --workspace --doc --locked
 step "wasm API build" build_wasm_api
 step "site build" trunk build --release
+step "size budget" node scripts/size.mjs
 step "browser tests" node --test --test-concurrency=1 tests/*.test.mjs
 say "all checks passed"

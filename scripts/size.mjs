@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// The size report of the built site: every file of dist/ raw, gzip (level 9) and brotli
+// (quality 11), the total, and the embed widget's own total (the files `?embed` loads: the
+// same page, script, wasm and style). Each file and both totals are checked against
+// size-budget.json (brotli bytes; SIZE_BUDGET names another file); the command fails when one
+// grows past its budget.
+//
+//   node scripts/size.mjs [dist] [--json]
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { fileURLToPath } from "node:url";
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dist = path.resolve(process.argv.find((a, i) => i > 1 && !a.startsWith("--")) ?? path.join(root, "dist"));
+const budgetFile = process.env.SIZE_BUDGET ?? path.join(root, "size-budget.json");
+const budget = JSON.parse(fs.readFileSync(budgetFile, "utf8"));
+
+// A file's budget key: its name without Trunk's content hash (asl-web-<hash>_bg.wasm).
+const key = (name) => name.replace(/-[0-9a-f]{8,16}(?=[._])/, "");
+
+const rows = fs.readdirSync(dist).sort().map((name) => {
+  const bytes = fs.readFileSync(path.join(dist, name));
+  return {
+    file: name,
+    key: key(name),
+    raw: bytes.length,
+    gzip: zlib.gzipSync(bytes, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+});
+const sum = (list, field) => list.reduce((n, r) => n + r[field], 0);
+const embedded = rows.filter((r) => /\.(html|js|wasm|css)$/.test(r.file));
+const totals = {
+  total: { raw: sum(rows, "raw"), gzip: sum(rows, "gzip"), brotli: sum(rows, "brotli") },
+  embed: { raw: sum(embedded, "raw"), gzip: sum(embedded, "gzip"), brotli: sum(embedded, "brotli") },
+};
+
+if (process.argv.includes("--json")) {
+  console.log(JSON.stringify({ files: rows, ...totals }, null, 2));
+} else {
+  const kb = (n) => (n / 1024).toFixed(1).padStart(8);
+  console.log(`${"file".padEnd(36)} ${"raw KB".padStart(8)} ${"gzip KB".padStart(8)} ${"brotli KB".padStart(9)}`);
+  for (const r of rows) console.log(`${r.file.padEnd(36)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli).padStart(9)}`);
+  for (const [name, t] of Object.entries(totals)) {
+    console.log(`${name.padEnd(36)} ${kb(t.raw)} ${kb(t.gzip)} ${kb(t.brotli).padStart(9)}`);
+  }
+}
+
+const over = [];
+for (const r of rows) {
+  const limit = budget.files[r.key];
+  if (limit === undefined) over.push(`${r.file}: no budget in size-budget.json`);
+  else if (r.brotli > limit) over.push(`${r.file}: ${r.brotli} bytes brotli, budget ${limit}`);
+}
+for (const name of ["total", "embed"]) {
+  if (totals[name].brotli > budget[name]) over.push(`${name}: ${totals[name].brotli} bytes brotli, budget ${budget[name]}`);
+}
+if (over.length) {
+  console.error(`size budget exceeded:\n  ${over.join("\n  ")}`);
+  process.exit(1);
+}
