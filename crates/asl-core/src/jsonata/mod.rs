@@ -70,6 +70,8 @@ pub struct States<'a> {
     context: &'a Value,
     extra: Option<(&'a str, &'a Value)>,
     converted: std::cell::OnceCell<JValue>,
+    /// The input converted, kept apart so that the states of a Map's items share it.
+    input_converted: std::cell::OnceCell<JValue>,
 }
 
 impl<'a> States<'a> {
@@ -80,7 +82,28 @@ impl<'a> States<'a> {
             context,
             extra: None,
             converted: std::cell::OnceCell::new(),
+            input_converted: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The same input with another context object (a Map's item): the input is converted once
+    /// for all the items, not once each.
+    pub fn for_item<'b>(&'b self, context: &'b Value) -> States<'b> {
+        let input_converted = std::cell::OnceCell::new();
+        let _ = input_converted.set(self.input_jvalue());
+        States {
+            input: self.input,
+            context,
+            extra: None,
+            converted: std::cell::OnceCell::new(),
+            input_converted,
+        }
+    }
+
+    fn input_jvalue(&self) -> JValue {
+        self.input_converted
+            .get_or_init(|| to_jvalue(self.input))
+            .clone()
     }
 
     /// With `$states.result` or `$states.errorOutput` too.
@@ -100,7 +123,7 @@ impl<'a> States<'a> {
         self.converted
             .get_or_init(|| {
                 let mut map = indexmap::IndexMap::new();
-                map.insert("input".to_string(), to_jvalue(self.input));
+                map.insert("input".to_string(), self.input_jvalue());
                 map.insert("context".to_string(), to_jvalue(self.context));
                 if let Some((name, value)) = self.extra {
                     map.insert(name.to_string(), to_jvalue(value));

@@ -109,6 +109,8 @@ impl<'m> Engine<'m> {
             return Ok(items);
         };
         let mut inputs = Vec::with_capacity(items.len());
+        // The Map's input is converted for JSONata once, not once per item.
+        let shared = states(input, &Value::Null);
         for (index, item) in items.into_iter().enumerate() {
             let context = self.context(visit, None, Some((index, &item, None)));
             let view = self.scopes.view(scope);
@@ -118,7 +120,7 @@ impl<'m> Engine<'m> {
                 rng: &mut self.rng,
                 now_millis: self.clock,
             };
-            let states = states(input, &context);
+            let states = shared.for_item(&context);
             inputs.push(evaluate(selector, "ItemSelector", &states, &mut env)?);
         }
         Ok(inputs)
