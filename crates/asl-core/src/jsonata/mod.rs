@@ -63,15 +63,23 @@ pub struct SyntaxError {
 
 /// The `$states` object: the state's input, the context object, and where AWS allows them
 /// `result` or `errorOutput`. It is converted for JSONata once, when an expression first reads
-/// it, without copying the JSON first.
+/// it, without copying the JSON first; the states of a Map's items share the conversion of the
+/// Map's input and of the execution's input (in the context object), so a Map over many items
+/// converts them once, not once per item.
 #[derive(Debug)]
 pub struct States<'a> {
     input: &'a Value,
     context: &'a Value,
     extra: Option<(&'a str, &'a Value)>,
     converted: std::cell::OnceCell<JValue>,
-    /// The input converted, kept apart so that the states of a Map's items share it.
-    input_converted: std::cell::OnceCell<JValue>,
+    shared: Rc<Shared>,
+}
+
+/// Conversions the states of one Map's items share.
+#[derive(Debug, Default)]
+struct Shared {
+    input: std::cell::OnceCell<JValue>,
+    execution_input: std::cell::OnceCell<JValue>,
 }
 
 impl<'a> States<'a> {
@@ -82,28 +90,19 @@ impl<'a> States<'a> {
             context,
             extra: None,
             converted: std::cell::OnceCell::new(),
-            input_converted: std::cell::OnceCell::new(),
+            shared: Rc::default(),
         }
     }
 
-    /// The same input with another context object (a Map's item): the input is converted once
-    /// for all the items, not once each.
+    /// The same input with another context object (a Map's item), sharing the conversions.
     pub fn for_item<'b>(&'b self, context: &'b Value) -> States<'b> {
-        let input_converted = std::cell::OnceCell::new();
-        let _ = input_converted.set(self.input_jvalue());
         States {
             input: self.input,
             context,
             extra: None,
             converted: std::cell::OnceCell::new(),
-            input_converted,
+            shared: Rc::clone(&self.shared),
         }
-    }
-
-    fn input_jvalue(&self) -> JValue {
-        self.input_converted
-            .get_or_init(|| to_jvalue(self.input))
-            .clone()
     }
 
     /// With `$states.result` or `$states.errorOutput` too.
@@ -119,12 +118,47 @@ impl<'a> States<'a> {
         self.input
     }
 
+    /// The context object, its `Execution.Input` converted once for all who share it.
+    fn context_jvalue(&self) -> JValue {
+        let Value::Object(context) = self.context else {
+            return to_jvalue(self.context);
+        };
+        let mut map = indexmap::IndexMap::with_capacity(context.len());
+        for (key, value) in context {
+            let converted = match (key.as_str(), value) {
+                ("Execution", Value::Object(execution)) => {
+                    let mut inner = indexmap::IndexMap::with_capacity(execution.len());
+                    for (name, item) in execution {
+                        let item = if name == "Input" {
+                            self.shared
+                                .execution_input
+                                .get_or_init(|| to_jvalue(item))
+                                .clone()
+                        } else {
+                            to_jvalue(item)
+                        };
+                        inner.insert(name.clone(), item);
+                    }
+                    JValue::object(inner)
+                }
+                _ => to_jvalue(value),
+            };
+            map.insert(key.clone(), converted);
+        }
+        JValue::object(map)
+    }
+
     fn jvalue(&self) -> JValue {
         self.converted
             .get_or_init(|| {
                 let mut map = indexmap::IndexMap::new();
-                map.insert("input".to_string(), self.input_jvalue());
-                map.insert("context".to_string(), to_jvalue(self.context));
+                let input = self
+                    .shared
+                    .input
+                    .get_or_init(|| to_jvalue(self.input))
+                    .clone();
+                map.insert("input".to_string(), input);
+                map.insert("context".to_string(), self.context_jvalue());
                 if let Some((name, value)) = self.extra {
                     map.insert(name.to_string(), to_jvalue(value));
                 }

@@ -211,6 +211,24 @@ impl Template {
         }
     }
 
+    /// Whether its expressions may read the execution's input through the context object
+    /// (`$states.context.Execution…`, or the whole context).
+    pub fn may_read_execution_input(&self) -> bool {
+        match self {
+            Template::Expression(expression) => {
+                let text = expression.text();
+                text.contains("Execution")
+                    || text
+                        .match_indices("$states.context")
+                        .any(|(i, m)| !text[i + m.len()..].starts_with('.'))
+                    || (text.contains("$states") && !text.contains("$states."))
+            }
+            Template::Array(items) => items.iter().any(Template::may_read_execution_input),
+            Template::Object(entries) => entries.iter().any(|(_, t)| t.may_read_execution_input()),
+            Template::Literal(_) | Template::Invalid { .. } => false,
+        }
+    }
+
     /// The variables its expressions read.
     pub fn variables(&self) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();

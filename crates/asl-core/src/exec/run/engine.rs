@@ -494,6 +494,18 @@ impl<'m> Engine<'m> {
         token: Option<&str>,
         map_item: Option<(usize, &Value, Option<&str>)>,
     ) -> Value {
+        self.context_with_input(visit, token, map_item, &self.input)
+    }
+
+    /// The context object with `execution_input` as `Execution.Input` (`null` where the reader
+    /// cannot see it, to spare copying a large input for every Map item).
+    pub(super) fn context_with_input(
+        &self,
+        visit: &Visit<'m>,
+        token: Option<&str>,
+        map_item: Option<(usize, &Value, Option<&str>)>,
+        execution_input: &Value,
+    ) -> Value {
         if !visit.state.reads_context {
             return Value::Null;
         }
@@ -511,7 +523,7 @@ impl<'m> Engine<'m> {
         context_object(
             &self.options.identity,
             self.options.express,
-            &self.input,
+            execution_input,
             self.options.start_millis,
             self.redrive_count,
             &state,

@@ -12,6 +12,7 @@ use crate::jsonata::template::QueryError;
 use crate::jsonata::{States, Template};
 use crate::model::{Count, Map};
 use serde_json::Value;
+use std::sync::Arc;
 
 impl<'m> Engine<'m> {
     pub(super) fn plan_jsonata_map(
@@ -109,10 +110,17 @@ impl<'m> Engine<'m> {
             return Ok(items);
         };
         let mut inputs = Vec::with_capacity(items.len());
-        // The Map's input is converted for JSONata once, not once per item.
+        // The Map's input is converted for JSONata once, not once per item; and the execution's
+        // input is left out of each item's context object unless the selector may read it.
         let shared = states(input, &Value::Null);
+        let execution_input = if selector.may_read_execution_input() {
+            self.input.clone()
+        } else {
+            Arc::new(Value::Null)
+        };
         for (index, item) in items.into_iter().enumerate() {
-            let context = self.context(visit, None, Some((index, &item, None)));
+            let context =
+                self.context_with_input(visit, None, Some((index, &item, None)), &execution_input);
             let view = self.scopes.view(scope);
             let mut env = Env {
                 context: &context,
