@@ -147,6 +147,30 @@ impl Template {
     }
 }
 
+impl Template {
+    /// Whether it may read the execution's input through the context object (`$$.Execution…`
+    /// or the whole `$$`).
+    pub fn may_read_execution_input(&self) -> bool {
+        fn text_reads(text: &str) -> bool {
+            text.contains("Execution") || text.trim() == "$$"
+        }
+        fn call_reads(call: &Call) -> bool {
+            call.args.iter().any(|arg| match arg {
+                intrinsic::Arg::Path(_, text) => text_reads(text),
+                intrinsic::Arg::Call(inner) => call_reads(inner),
+                _ => false,
+            })
+        }
+        match self {
+            Template::Literal(_) => false,
+            Template::Object(entries) => entries.iter().any(|(_, t)| t.may_read_execution_input()),
+            Template::Array(items) => items.iter().any(Template::may_read_execution_input),
+            Template::Path { path, .. } => text_reads(&path.text),
+            Template::Call { call, .. } => call_reads(call),
+        }
+    }
+}
+
 fn has_dollar_field(value: &Value) -> bool {
     match value {
         Value::Object(map) => map

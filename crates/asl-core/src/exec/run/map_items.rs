@@ -10,6 +10,7 @@ use crate::model::{Count, Map, PathField, QueryLanguage, Template};
 use crate::path::Roots;
 use serde_json::{Map as Object, Value};
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// How a Map runs.
 pub(super) struct MapPlan {
@@ -129,12 +130,23 @@ impl<'m> Engine<'m> {
         items: Vec<Item>,
     ) -> Result<Vec<Value>, StatesError> {
         let mut inputs = Vec::with_capacity(items.len());
+        // Each item's context object carries the execution's input only when the selector may
+        // read it: copying a large input for every item made big Maps quadratic.
+        let execution_input = match &map.fields.parameters {
+            Some(template) if template.may_read_execution_input() => Arc::clone(&self.input),
+            _ => Arc::new(Value::Null),
+        };
         for (index, item) in items.into_iter().enumerate() {
             inputs.push(match &map.fields.parameters {
                 None => item.value,
-                Some(template) => {
-                    self.select_item(visit, scope, template, effective, index, &item)?
-                }
+                Some(template) => self.select_item(
+                    visit,
+                    scope,
+                    template,
+                    (effective, &execution_input),
+                    index,
+                    &item,
+                )?,
             });
         }
         if let Some(batcher) = &map.item_batcher {
@@ -156,11 +168,16 @@ impl<'m> Engine<'m> {
         visit: &Visit<'m>,
         scope: usize,
         template: &Template,
-        effective: &Value,
+        (effective, execution_input): (&Value, &Value),
         index: usize,
         item: &Item,
     ) -> Result<Value, StatesError> {
-        let context = self.context(visit, None, Some((index, &item.value, item.key.as_deref())));
+        let context = self.context_with_input(
+            visit,
+            None,
+            Some((index, &item.value, item.key.as_deref())),
+            execution_input,
+        );
         let view = self.scopes.view(scope);
         let mut env = Env {
             context: &context,
