@@ -477,14 +477,26 @@ impl<'m> Engine<'m> {
         f: impl FnOnce(&mut Env<'_>, &Value) -> R,
     ) -> R {
         let context = self.context(visit, token, None);
-        let view = self.scopes.view(self.fibers[id].scope);
+        let scope = self.fibers[id].scope;
+        self.in_scope(scope, &context, |env| f(env, &visit.input))
+    }
+
+    /// Run `f` with the environment of `scope`: its variables, `context`, the run's random source
+    /// and clock.
+    pub(super) fn in_scope<R>(
+        &mut self,
+        scope: ScopeId,
+        context: &Value,
+        f: impl FnOnce(&mut Env<'_>) -> R,
+    ) -> R {
+        let view = self.scopes.view(scope);
         let mut env = Env {
-            context: &context,
+            context,
             variables: &view,
             rng: &mut self.rng,
             now_millis: self.clock,
         };
-        f(&mut env, &visit.input)
+        f(&mut env)
     }
 
     /// The context object of a visit, or `null` when the state never reads it.

@@ -24,7 +24,8 @@ impl<'m> Engine<'m> {
         let context = self.context(visit, None, None);
         let scope = self.fibers[id].scope;
         let input = &*visit.input;
-        let items = {
+        // The Map's own fields, read while the environment borrows the engine.
+        let (items, concurrency, tolerance, writer) = {
             let view = self.scopes.view(scope);
             let mut env = Env {
                 context: &context,
@@ -88,7 +89,6 @@ impl<'m> Engine<'m> {
             };
             (items, concurrency, tolerance, writer)
         };
-        let (items, concurrency, tolerance, writer) = items;
         let inputs = match items {
             Ok(items) => self.select_jsonata_items(visit, scope, map, input, items),
             Err(error) => Err(error),
@@ -121,15 +121,10 @@ impl<'m> Engine<'m> {
         for (index, item) in items.into_iter().enumerate() {
             let context =
                 self.context_with_input(visit, None, Some((index, &item, None)), &execution_input);
-            let view = self.scopes.view(scope);
-            let mut env = Env {
-                context: &context,
-                variables: &view,
-                rng: &mut self.rng,
-                now_millis: self.clock,
-            };
             let states = shared.for_item(&context);
-            inputs.push(evaluate(selector, "ItemSelector", &states, &mut env)?);
+            inputs.push(self.in_scope(scope, &context, |env| {
+                evaluate(selector, "ItemSelector", &states, env)
+            })?);
         }
         Ok(inputs)
     }

@@ -150,14 +150,9 @@ impl<'m> Engine<'m> {
             });
         }
         if let Some(batcher) = &map.item_batcher {
-            let view = self.scopes.view(scope);
-            let mut env = Env {
-                context,
-                variables: &view,
-                rng: &mut self.rng,
-                now_millis: self.clock,
-            };
-            inputs = batches(batcher, inputs, effective, &mut env)?;
+            inputs = self.in_scope(scope, context, |env| {
+                batches(batcher, inputs, effective, env)
+            })?;
         }
         Ok(inputs)
     }
@@ -178,14 +173,9 @@ impl<'m> Engine<'m> {
             Some((index, &item.value, item.key.as_deref())),
             execution_input,
         );
-        let view = self.scopes.view(scope);
-        let mut env = Env {
-            context: &context,
-            variables: &view,
-            rng: &mut self.rng,
-            now_millis: self.clock,
-        };
-        apply_template(template, effective, &mut env)
+        self.in_scope(scope, &context, |env| {
+            apply_template(template, effective, env)
+        })
     }
 }
 
