@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const require = createRequire(import.meta.url);
-const { validate, run } = require(join(ROOT, "target/asl-wasm-node/asl_wasm.js"));
+const { validate, run, evaluate, Document } = require(join(ROOT, "target/asl-wasm-node/asl_wasm.js"));
 const ASL = process.env.ASL_BIN ?? join(ROOT, "target/debug/asl");
 const CASES = join(ROOT, "crates/asl-core/tests/cases/validate");
 
@@ -75,4 +75,38 @@ test("run() gives what `asl run --format json` prints", () => {
   const problem = run(readFileSync(definition, "utf8"), { input: "[1,", mockConfig: "" }).problem;
   assert.equal(problem.source, "input");
   assert.equal(problem.line, 1);
+  const outcome = run(readFileSync(definition, "utf8"), {
+    input: readFileSync(input, "utf8"),
+    mockConfig: readFileSync(mocks, "utf8"),
+    testCase: "ThrottledUntilCaught",
+    seed: 3,
+    history: false,
+  }).execution;
+  assert.equal(outcome.events, undefined, "history: false leaves the history out");
+  assert.equal(outcome.retries, undefined);
+  const { events, retries, catches, ...described } = response.execution;
+  assert.ok(events.length > 0 && retries && catches);
+  assert.deepEqual(outcome, described, "and keeps DescribeExecution's fields");
+});
+
+test("a Document answers as evaluate() does, query after query", () => {
+  const data = { orders: [{ id: "a", total: 600 }, { id: "b", total: 20 }], name: "Ada" };
+  const doc = new Document(JSON.stringify(data), { variables: { limit: 100 } });
+  for (const expression of [
+    "$.orders[?(@.total > 500)].id",
+    "$..id",
+    "States.ArrayLength($.orders)",
+    "{% $sum($states.input.orders.total) %}",
+    "{% $states.input.orders[total > $limit].id %}",
+    "{% $states.input.nope.nope %}",
+    "$.nope",
+    "{% 1 + %}",
+  ]) {
+    const once = evaluate(expression, { input: data, variables: { limit: 100 } });
+    assert.deepEqual(doc.evaluate(expression), once, expression);
+    assert.deepEqual(doc.evaluate(expression), once, `${expression}, asked again`);
+  }
+  assert.deepEqual(doc.evaluate("{% $states.input.orders[total > $limit].id %}"), { value: "a" });
+  assert.throws(() => new Document("{\"orders\": [1,"), /The document is not JSON: .*line 1/);
+  doc.free();
 });

@@ -75,6 +75,9 @@ export interface RunOptions {
     children?: Record<string, string>;
     /** Express at-least-once: how many times the execution is delivered. */
     deliveries?: number;
+    /** `false` leaves the history (`events`, `retries`, `catches`, …) out of the response:
+     * DescribeExecution's fields alone (default `true`). */
+    history?: boolean;
 }
 /**
  * `execution`: DescribeExecution's fields plus `events` (GetExecutionHistory), `retries` and
@@ -141,11 +144,11 @@ pub fn validate(
     to_js(&api::validate(definition, &options).to_aws_json())
 }
 
+/// A JSON value as a JavaScript one: serialised here and read by the engine's `JSON.parse`, which
+/// is several times faster for large values than building them one property at a time.
 fn to_js(value: &serde_json::Value) -> Result<JsValue, JsError> {
-    use serde::Serialize;
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    js_sys::JSON::parse(&value.to_string())
+        .map_err(|e| JsError::new(&format!("JSON.parse refused the answer: {e:?}")))
 }
 
 /// Run AWS's TestState on a request (the JSON AWS's API takes); returns AWS's response, or throws
@@ -162,33 +165,46 @@ pub fn test_state_js(
     }
 }
 
-/// Evaluate a JSONPath, an intrinsic function call or a payload template (a JSON object's text).
+/// Evaluate a JSONPath, an intrinsic function call, a payload template (a JSON object's text) or
+/// a JSONata expression (`{% … %}`).
 #[wasm_bindgen(js_name = evaluate, unchecked_return_type = "EvaluateResult")]
 pub fn evaluate(
     expression: &str,
     #[wasm_bindgen(unchecked_param_type = "EvaluateInput | undefined")] input: JsValue,
 ) -> Result<JsValue, JsError> {
-    #[derive(Default, Deserialize)]
-    #[serde(default)]
-    struct Input {
-        input: serde_json::Value,
-        context: serde_json::Value,
-        variables: serde_json::Map<String, serde_json::Value>,
-        seed: u64,
-    }
-    let input: Input = if input.is_undefined() || input.is_null() {
-        Input::default()
+    let input: JsEvalInput = if input.is_undefined() || input.is_null() {
+        JsEvalInput::default()
     } else {
         serde_wasm_bindgen::from_value(input).map_err(|e| JsError::new(&e.to_string()))?
     };
-    let eval_input = EvalInput {
-        input: input.input,
-        context: input.context,
-        variables: input.variables,
-        seed: input.seed,
-        ..EvalInput::default()
-    };
-    let result = match api::eval(expression, &eval_input) {
+    evaluation(api::eval(expression, &input.into_eval_input()))
+}
+
+/// The object JavaScript passes to `evaluate`.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct JsEvalInput {
+    input: serde_json::Value,
+    context: serde_json::Value,
+    variables: serde_json::Map<String, serde_json::Value>,
+    seed: u64,
+}
+
+impl JsEvalInput {
+    fn into_eval_input(self) -> EvalInput {
+        EvalInput {
+            input: self.input,
+            context: self.context,
+            variables: self.variables,
+            seed: self.seed,
+            ..EvalInput::default()
+        }
+    }
+}
+
+/// `evaluate`'s answer: `{value}`, `{error, cause}` or `{syntaxError, start, end}`.
+fn evaluation(result: Result<serde_json::Value, EvalError>) -> Result<JsValue, JsError> {
+    let result = match result {
         Ok(value) => serde_json::json!({ "value": value }),
         Err(EvalError::Runtime(e)) => serde_json::json!({ "error": e.error, "cause": e.cause }),
         Err(EvalError::Syntax { message, range }) => {
@@ -196,6 +212,50 @@ pub fn evaluate(
         }
     };
     to_js(&result)
+}
+
+/// A JSON document read once and queried many times, as `evaluate` queries its input: a large
+/// input stays in the engine instead of being converted from JavaScript for every query.
+///
+/// ```js
+/// const doc = new Document(text);            // throws where the text is not JSON
+/// doc.evaluate("$.orders[?(@.total > 500)].id");
+/// doc.evaluate("{% $sum($states.input.orders.total) %}");
+/// ```
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Document {
+    document: api::Document,
+}
+
+#[wasm_bindgen]
+impl Document {
+    /// Read `json`; `context` is the context object and variables around it, as `evaluate`
+    /// takes them (its `input` is ignored).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        json: &str,
+        #[wasm_bindgen(unchecked_param_type = "EvaluateInput | undefined")] context: JsValue,
+    ) -> Result<Document, JsError> {
+        let around: JsEvalInput = if context.is_undefined() || context.is_null() {
+            JsEvalInput::default()
+        } else {
+            serde_wasm_bindgen::from_value(context).map_err(|e| JsError::new(&e.to_string()))?
+        };
+        let document = serde_json::from_str(json)
+            .map_err(|e| JsError::new(&format!("The document is not JSON: {e}")))?;
+        let mut input = around.into_eval_input();
+        input.input = document;
+        Ok(Document {
+            document: api::Document::new(input),
+        })
+    }
+
+    /// Evaluate an expression against the document: the same answers as `evaluate`.
+    #[wasm_bindgen(unchecked_return_type = "EvaluateResult")]
+    pub fn evaluate(&self, expression: &str) -> Result<JsValue, JsError> {
+        evaluation(self.document.eval(expression))
+    }
 }
 
 /// The options object JavaScript passes to `run`.
@@ -219,6 +279,7 @@ struct JsRunOptions {
     actions: Option<serde_json::Value>,
     children: std::collections::BTreeMap<String, String>,
     deliveries: Option<u32>,
+    history: Option<bool>,
 }
 
 /// Run a whole execution on a virtual clock, task outcomes from the mock configuration; returns
@@ -292,5 +353,5 @@ pub fn run_js(
             .collect(),
         deliveries: js.deliveries.unwrap_or(1),
     };
-    to_js(&api::run(request).to_json())
+    to_js(&api::run(request).to_json_with(js.history.unwrap_or(true)))
 }

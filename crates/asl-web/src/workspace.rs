@@ -91,8 +91,25 @@ pub(crate) fn open_link(playground: Playground, session: Session) {
     }
 }
 
-/// Save the workspace whenever it changes.
+/// How long after the last change the workspace is saved: compressing and storing it is kept
+/// off the keystroke path.
+const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Write the workspace to the spare key, then to the main one. A write the browser refuses (the
+/// storage is full or disabled) leaves the previous save as it was.
+fn save(playground: Playground, session: Session) {
+    let fragment = current(playground, session).to_fragment();
+    if let Some(storage) = storage()
+        && storage.set_item(SPARE, &fragment).is_ok()
+    {
+        let _ = storage.set_item(KEY, &fragment);
+    }
+}
+
+/// Save the workspace a moment after it stops changing, and at once when the page is hidden or
+/// left, so that nothing typed is lost.
 pub(crate) fn autosave(playground: Playground, session: Session) {
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
     Effect::new(move |_| {
         // Track every field.
         playground.definition.track();
@@ -101,13 +118,30 @@ pub(crate) fn autosave(playground: Playground, session: Session) {
         session.mocks.track();
         session.test_case.track();
         session.name.track();
-        let fragment = current(playground, session).to_fragment();
-        if let Some(storage) = storage()
-            && storage.set_item(SPARE, &fragment).is_ok()
-        {
-            let _ = storage.set_item(KEY, &fragment);
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
         }
+        let handle = set_timeout_with_handle(
+            move || {
+                pending.set_value(None);
+                save(playground, session);
+            },
+            SAVE_DELAY,
+        );
+        pending.set_value(handle.ok());
     });
+    let flush = move || {
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+            pending.set_value(None);
+            save(playground, session);
+        }
+    };
+    let hidden = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    let away = window_event_listener(leptos::ev::visibilitychange, move |_| flush());
+    // The listeners live as long as the page.
+    std::mem::forget(hidden);
+    std::mem::forget(away);
 }
 
 /// The share link of the workspace: this page's address with the workspace in its fragment.

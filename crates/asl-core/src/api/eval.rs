@@ -6,7 +6,7 @@ use crate::exec::error::{StatesError, names};
 use crate::exec::rng::Rng;
 use crate::intrinsic::{self, IntrinsicFailure};
 use crate::jsonata::{
-    self, Expression, Host, Scope, States, SyntaxError, Template, template::QueryError,
+    self, Conversions, Expression, Host, Scope, States, SyntaxError, Template, template::QueryError,
 };
 use crate::model;
 use crate::path::{self, Roots};
@@ -58,6 +58,39 @@ pub enum EvalError {
 /// Evaluate a JSONPath (as an InputPath), an intrinsic function call, a payload template given
 /// as a JSON object (as Parameters), or a JSONata expression (`{% … %}`), against `input`.
 pub fn eval(expression: &str, input: &EvalInput) -> Result<Value, EvalError> {
+    eval_sharing(expression, input, &Conversions::default())
+}
+
+/// A document queried many times (a large input): what JSONata needs of it is converted once
+/// and kept for every later query.
+#[derive(Debug)]
+pub struct Document {
+    input: EvalInput,
+    conversions: Conversions,
+}
+
+impl Document {
+    /// The document is `input.input`, queried with the rest of `input` around it.
+    pub fn new(input: EvalInput) -> Self {
+        Document {
+            input,
+            conversions: Conversions::default(),
+        }
+    }
+
+    /// [`eval`] against the document.
+    pub fn eval(&self, expression: &str) -> Result<Value, EvalError> {
+        eval_sharing(expression, &self.input, &self.conversions)
+    }
+}
+
+/// [`eval`], JSONata's conversions of the input shared with every evaluation that passes the
+/// same `conversions` (and so the same input).
+fn eval_sharing(
+    expression: &str,
+    input: &EvalInput,
+    conversions: &Conversions,
+) -> Result<Value, EvalError> {
     let text = expression.trim();
     let offset = expression.len() - expression.trim_start().len();
     let roots = Roots {
@@ -85,7 +118,7 @@ pub fn eval(expression: &str, input: &EvalInput) -> Result<Value, EvalError> {
             .map_err(|f| EvalError::Runtime(template_error(f, &input.input)));
     }
     if let Some(inner) = jsonata::expression_text(text) {
-        return eval_jsonata(inner, input, &mut rng).map_err(|e| match e {
+        return eval_jsonata(inner, input, conversions, &mut rng).map_err(|e| match e {
             JsonataFailure::Syntax(error) => {
                 let start = text.find(inner).unwrap_or(0) + error.offset;
                 syntax(error.message, start..(start + 1).min(text.len()))
@@ -126,9 +159,14 @@ enum JsonataFailure {
 }
 
 /// A JSONata expression, with `$states.input` and `$states.context` bound.
-fn eval_jsonata(text: &str, input: &EvalInput, rng: &mut Rng) -> Result<Value, JsonataFailure> {
+fn eval_jsonata(
+    text: &str,
+    input: &EvalInput,
+    conversions: &Conversions,
+    rng: &mut Rng,
+) -> Result<Value, JsonataFailure> {
     let expression = Expression::parse(text).map_err(JsonataFailure::Syntax)?;
-    let states = States::new(&input.input, &input.context);
+    let states = States::sharing(&input.input, &input.context, conversions);
     let scope = Scope {
         states: &states,
         variables: &input.variables,
@@ -140,4 +178,36 @@ fn eval_jsonata(text: &str, input: &EvalInput, rng: &mut Rng) -> Result<Value, J
     Template::Expression(Box::new(expression))
         .evaluate("expression", &scope, &mut host)
         .map_err(JsonataFailure::Query)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_document_answers_as_eval_does_query_after_query() {
+        let input = EvalInput {
+            input: json!({"orders": [{"id": "a", "total": 600}, {"id": "b", "total": 20}]}),
+            context: json!({"Execution": {"Input": {"x": 1}}}),
+            ..EvalInput::default()
+        };
+        let document = Document::new(input.clone());
+        for expression in [
+            "$.orders[?(@.total > 500)].id",
+            "$$.Execution.Input.x",
+            "{% $sum($states.input.orders.total) %}",
+            "{% $states.context.Execution.Input.x %}",
+            "{% $states.input.orders[total < 100].id %}",
+            "{% $states.input.nope.nope %}",
+        ] {
+            let once = format!("{:?}", eval(expression, &input));
+            assert_eq!(format!("{:?}", document.eval(expression)), once);
+            assert_eq!(format!("{:?}", document.eval(expression)), once);
+        }
+        assert_eq!(
+            document.eval("{% $sum($states.input.orders.total) %}").ok(),
+            Some(json!(620))
+        );
+    }
 }

@@ -96,8 +96,15 @@ impl RunResult {
     /// As JSON: `{"execution": …}` (see [`Execution::to_json`]), `{"validation": …}` (AWS's
     /// ValidateStateMachineDefinition response) or `{"problem": {source, message, line, column}}`.
     pub fn to_json(&self) -> Value {
+        self.to_json_with(true)
+    }
+
+    /// [`RunResult::to_json`], the execution's history (`events`, `retries`, `catches`, …) left
+    /// out when `history` is false: DescribeExecution's fields alone.
+    pub fn to_json_with(&self, history: bool) -> Value {
         match self {
-            RunResult::Ran(execution) => json!({ "execution": execution.to_json() }),
+            RunResult::Ran(execution) if history => json!({ "execution": execution.to_json() }),
+            RunResult::Ran(execution) => json!({ "execution": execution.describe() }),
             RunResult::Invalid(validation) => json!({ "validation": validation.to_aws_json() }),
             RunResult::Problem(problem) => {
                 let mut out = json!({

@@ -75,6 +75,11 @@ pub struct States<'a> {
     shared: Rc<Shared>,
 }
 
+/// Conversions of one input (and execution input) that several `$states` objects share: the
+/// states of one Map's items, or the evaluations of one document (`api::Document`).
+#[derive(Clone, Debug, Default)]
+pub struct Conversions(Rc<Shared>);
+
 /// Conversions the states of one Map's items share.
 #[derive(Debug, Default)]
 struct Shared {
@@ -91,6 +96,16 @@ impl<'a> States<'a> {
             extra: None,
             converted: std::cell::OnceCell::new(),
             shared: Rc::default(),
+        }
+    }
+
+    /// `$states.input` and `$states.context`, their conversions shared with every other `States`
+    /// made with `conversions`: the caller sees to it that they all have the same input and
+    /// execution input.
+    pub fn sharing(input: &'a Value, context: &'a Value, conversions: &Conversions) -> Self {
+        States {
+            shared: Rc::clone(&conversions.0),
+            ..States::new(input, context)
         }
     }
 

@@ -150,7 +150,7 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
             }
             // A trailing space keeps the layer as tall as the text area's last line.
             segments.push((" ".to_string(), None, None));
-            segments
+            keyed_lines(segments)
         })
     });
 
@@ -167,26 +167,34 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
     view! {
         <section class="editor" aria-label="Definition">
             <pre class="editor__gutter" node_ref=gutter>
-                {move || gutter_lines.get().into_iter().enumerate().map(|(i, problem)| match problem {
-                    Some((message, severity)) => view! {
-                        <span class=format!("editor__line editor__line--{severity}") data-testid="gutter-problem" title=message>{i + 1}"\n"</span>
-                    }.into_any(),
-                    None => view! { <span class="editor__line">{i + 1}"\n"</span> }.into_any(),
-                }).collect_view()}
+                // Keyed by line and problem: an edit rebuilds only the lines whose marker changed.
+                <For each=move || gutter_lines.get().into_iter().enumerate() key=|line| line.clone() let((i, problem))>
+                    {match problem {
+                        Some((message, severity)) => view! {
+                            <span class=format!("editor__line editor__line--{severity}") data-testid="gutter-problem" title=message>{i + 1}"\n"</span>
+                        }.into_any(),
+                        None => view! { <span class="editor__line">{i + 1}"\n"</span> }.into_any(),
+                    }}
+                </For>
             </pre>
             <div class="editor__area">
             <pre class="editor__marks" aria-hidden="true" node_ref=marks_layer>
-                {move || marks.get().into_iter().map(|(text, kind, mark)| {
-                    let token = kind.map(|k| format!("tok-{k}")).unwrap_or_default();
-                    match mark {
-                        Some(mark) => view! {
-                            <mark class=format!("{token} editor__mark editor__mark--{mark}")
-                                data-testid=format!("mark-{mark}")>{text}</mark>
-                        }.into_any(),
-                        None if kind.is_some() => view! { <span class=token>{text}</span> }.into_any(),
-                        None => text.into_any(),
-                    }
-                }).collect_view()}
+                // Keyed by each line's pieces: an edit rebuilds only the lines it changed, and
+                // each line is a block of its own, so the browser lays out only those again
+                // (laying out the whole layer was most of a keystroke's cost).
+                <For each=move || marks.get() key=|line| line.0 let((_, line))>
+                    <span class="editor__row">{line.into_iter().map(|(text, kind, mark)| {
+                        let token = kind.map(|k| format!("tok-{k}")).unwrap_or_default();
+                        match mark {
+                            Some(mark) => view! {
+                                <mark class=format!("{token} editor__mark editor__mark--{mark}")
+                                    data-testid=format!("mark-{mark}")>{text}</mark>
+                            }.into_any(),
+                            None if kind.is_some() => view! { <span class=token>{text}</span> }.into_any(),
+                            None => text.into_any(),
+                        }
+                    }).collect_view()}</span>
+                </For>
             </pre>
             <textarea
                 class="editor__text"
@@ -205,4 +213,44 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// A piece of the marks layer: its text, its token kind and its mark.
+type Piece = (String, Option<&'static str>, Option<&'static str>);
+
+/// The pieces cut into lines (a piece that spans lines is cut at each newline), each line with
+/// its key: a hash of its pieces and of how many identical lines come before it, so that keys
+/// are unique and a line keeps its key wherever it moves.
+fn keyed_lines(pieces: Vec<Piece>) -> Vec<(u64, Vec<Piece>)> {
+    use std::hash::{Hash, Hasher};
+    let mut lines = Vec::new();
+    let mut line: Vec<Piece> = Vec::new();
+    for (text, kind, mark) in pieces {
+        let mut rest = text.as_str();
+        while let Some(end) = rest.find('\n') {
+            line.push((rest[..=end].to_string(), kind, mark));
+            lines.push(std::mem::take(&mut line));
+            rest = &rest[end + 1..];
+        }
+        if !rest.is_empty() {
+            line.push((rest.to_string(), kind, mark));
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    let mut seen: std::collections::HashMap<u64, u64> = std::collections::HashMap::new();
+    lines
+        .into_iter()
+        .map(|line| {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            line.hash(&mut hasher);
+            let content = hasher.finish();
+            let count = seen.entry(content).or_default();
+            *count += 1;
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            (content, *count).hash(&mut hasher);
+            (hasher.finish(), line)
+        })
+        .collect()
 }

@@ -310,9 +310,8 @@ impl Execution {
         Value::Object(out)
     }
 
-    /// `DescribeExecution`'s fields (payloads as JSON strings, as AWS has them) and `events`,
-    /// the history as `GetExecutionHistory` returns it.
-    pub fn to_json(&self) -> Value {
+    /// `DescribeExecution`'s fields, payloads as JSON strings as AWS has them (no history).
+    pub fn describe(&self) -> Map<String, Value> {
         let mut out = Map::new();
         out.insert("executionArn".into(), json!(self.execution_arn));
         out.insert("stateMachineArn".into(), json!(self.state_machine_arn));
@@ -336,6 +335,13 @@ impl Execution {
             out.insert("cause".into(), json!(cause));
         }
         out.insert("redriveCount".into(), json!(self.redrive_count));
+        out
+    }
+
+    /// `DescribeExecution`'s fields (payloads as JSON strings, as AWS has them) and `events`,
+    /// the history as `GetExecutionHistory` returns it.
+    pub fn to_json(&self) -> Value {
+        let mut out = self.describe();
         out.insert(
             "events".into(),
             Value::Array(self.events.iter().map(HistoryEvent::to_json).collect()),

@@ -1,0 +1,98 @@
+// The playground page's own timings, in Chromium: from navigation to an editor that takes input
+// (a fresh profile each time, so nothing is cached), and from a keystroke to the diagnostics and
+// the graph updated, on a long definition.
+
+const LOADS = 7;
+const KEYSTROKES = 40;
+
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1] };
+}
+
+/** Navigation → the definition editor in the page: a MutationObserver, installed before any of
+ * the page's scripts, notes the time (since navigation started) the editor appears. */
+async function interactive(browser, url) {
+  const loads = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-testid="definition-editor"]')) {
+          window.__interactive = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(url);
+    loads.push(await page.waitForFunction(() => window.__interactive).then((h) => h.jsonValue()));
+    await context.close();
+  }
+  return loads;
+}
+
+/**
+ * Keystroke → updated diagnostics and graph: with the Graph tab open, an "x" is typed after a
+ * state's name and deleted again, by turns (renamed, its predecessor's Next points nowhere and
+ * the graph gains an unreachable box). The time runs until every task the keystroke queued has
+ * run and the page is laid out again (painting is not counted), and each keystroke is checked to
+ * have reached the gutter and the graph.
+ */
+async function keystrokes(browser, url, definition) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  const editor = page.getByTestId('definition-editor');
+  await editor.waitFor();
+  await editor.fill(definition);
+  await page.getByTestId('tab-graph').click();
+  await page.locator('[data-testid="graph-state"][data-state="Step7"]').waitFor();
+  const times = await page.evaluate(
+    async ({ definition, count }) => {
+      const area = document.querySelector('[data-testid="definition-editor"]');
+      area.focus();
+      const at = definition.indexOf('"Step7": {') + '"Step7'.length;
+      area.setSelectionRange(at, at);
+      const times = [];
+      for (let i = 0; i < count; i++) {
+        const typed = i % 2 === 0;
+        const start = performance.now();
+        // What a keystroke does: the browser edits the text at the caret and fires `input`.
+        document.execCommand(typed ? 'insertText' : 'delete', false, 'x');
+        // A message task runs after every microtask the edit queued (a timer would do too, but
+        // nested timers are clamped to 4 ms); reading a box's size then makes the browser
+        // restyle and lay out the page, so that is counted too.
+        await new Promise((done) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = done;
+          channel.port2.postMessage(0);
+        });
+        document.body.getBoundingClientRect();
+        times.push(performance.now() - start);
+        const renamed = document.querySelector('[data-testid="graph-state"][data-state="Step7x"]') !== null;
+        const problems = document.querySelectorAll('[data-testid="gutter-problem"]').length > 0;
+        if (renamed !== typed || problems !== typed) {
+          throw new Error(`edit ${i} did not reach the graph (${renamed}) or the gutter (${problems}) at once`);
+        }
+      }
+      return times;
+    },
+    { definition, count: KEYSTROKES },
+  );
+  await context.close();
+  return times;
+}
+
+/** `{loads, interactive, keystrokes, keystroke, lines}`: each measure's runs and their stats. */
+export async function measurePage(browser, url, definition) {
+  const loads = await interactive(browser, url);
+  const edits = await keystrokes(browser, url, definition);
+  return {
+    loads,
+    interactive: stats(loads),
+    keystrokes: edits,
+    keystroke: stats(edits),
+    lines: definition.split('\n').length,
+  };
+}
