@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { PlaygroundPage } from "./support/playground_page.mjs";
+import { serveHost } from "./support/server.mjs";
 
 const MACHINE = JSON.stringify({
   StartAt: "Greet",
@@ -13,10 +14,13 @@ test("a host page drives the embed with postMessage", async () => {
   const ui = await PlaygroundPage.open();
   try {
     const url = ui.page.url().replace(/[?#].*$/, "");
-    await ui.page.setContent(`<!doctype html><body style="margin:0">
+    // The host is another site (another origin): the playground's own policy allows no frames
+    // and no inline scripts in its pages.
+    const hostSite = await serveHost(`<!doctype html><body style="margin:0">
       <iframe id="widget" src="${url}?embed" style="width:900px;height:600px;border:0"></iframe>
       <script>window.got = []; window.addEventListener("message", (e) => window.got.push(JSON.parse(e.data)));</script>
     </body>`);
+    await ui.page.goto(hostSite.url);
     const messages = () => ui.page.evaluate(() => window.got);
     const waitFor = async (predicate) => {
       for (let i = 0; i < 100; i++) {

@@ -4,8 +4,8 @@ import { serveDist } from "./server.mjs";
 
 export class PlaygroundPage {
   /** Start a server, a browser (a fresh profile) and a page on the playground, at `hash` if
-   * given; `close()` ends all three. */
-  static async open({ hash = "" } = {}) {
+   * given, `init` run in every document before its own scripts; `close()` ends all three. */
+  static async open({ hash = "", init } = {}) {
     const server = await serveDist();
     let browser;
     try {
@@ -15,6 +15,7 @@ export class PlaygroundPage {
       throw e;
     }
     const page = await browser.newPage();
+    if (init) await page.addInitScript(init);
     const errors = [];
     page.on("pageerror", (e) => errors.push(e));
     await page.goto(server.url + hash);

@@ -41,3 +41,17 @@ export async function serveDist() {
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
 }
+
+/** A page of another site (another port, so another origin) that embeds the playground: serves
+ * `html` at its root until `close()`; resolves to `{ url, close }`. */
+export async function serveHost(html) {
+  const server = createServer((request, response) => {
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    response.end(html);
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  // It never keeps the test process alive on its own.
+  server.unref();
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}

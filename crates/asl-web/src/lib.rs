@@ -12,7 +12,7 @@ mod state;
 mod templates;
 mod workspace;
 
-use components::{ArrivalBanner, DefinitionEditor, Embed, Header, SidePanel};
+use components::{ArrivalBanner, DefinitionEditor, Embed, Header, SaveProblemBanner, SidePanel};
 use leptos::prelude::*;
 use session::Session;
 use state::Playground;
@@ -32,7 +32,7 @@ pub fn App() -> impl IntoView {
         let editable = search.contains("editable");
         return view! { <Embed editable=editable/> }.into_any();
     }
-    let arrival = workspace::arrive(playground, session);
+    let (arrival, save_problem) = workspace::arrive(playground, session);
     workspace::autosave(playground, session);
     // Ctrl/Cmd + Enter starts the execution from anywhere on the page.
     let _ = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -43,6 +43,7 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Header/>
+        <SaveProblemBanner problem=save_problem/>
         <ArrivalBanner arrival=arrival/>
         <main class="workspace">
             <DefinitionEditor/>

@@ -12,6 +12,8 @@ use leptos::prelude::*;
 /// a failed write never leaves no save at all.
 const KEY: &str = "asl-playground.workspace";
 const SPARE: &str = "asl-playground.workspace.previous";
+/// A save that could not be read is moved here, where no autosave overwrites it.
+pub(crate) const DAMAGED: &str = "asl-playground.workspace.damaged";
 
 /// What the page was opened with.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,34 +55,94 @@ pub(crate) fn apply(playground: Playground, session: Session, workspace: &Worksp
     session.name.set(workspace.name.clone());
 }
 
-/// The saved workspace, if any (the main save, or the spare one when the main is unreadable).
-fn saved() -> Option<Workspace> {
-    let storage = storage()?;
-    [KEY, SPARE].into_iter().find_map(|key| {
-        let text = storage.get_item(key).ok().flatten()?;
-        Workspace::from_fragment(&text).ok()
-    })
+/// What the autosave held when the page opened.
+struct Saved {
+    /// The work to restore: the main save, or the spare one when the main is unreadable.
+    workspace: Option<Workspace>,
+    /// Why the main save could not be read, and what became of it.
+    problem: Option<SaveProblem>,
 }
 
-/// Restore the saved work, then look at the link the page was opened with.
-pub(crate) fn arrive(playground: Playground, session: Session) -> Arrival {
-    let saved = saved();
+/// A save that could not be read: the message, and its text (kept under [`DAMAGED`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct SaveProblem {
+    pub(crate) message: String,
+    pub(crate) text: String,
+}
+
+fn saved() -> Saved {
+    let nothing = Saved {
+        workspace: None,
+        problem: None,
+    };
+    let Some(storage) = storage() else {
+        return nothing;
+    };
+    let read = |key: &str| storage.get_item(key).ok().flatten();
+    let Some(main) = read(KEY) else {
+        return Saved {
+            workspace: read(SPARE).and_then(|text| Workspace::from_fragment(&text).ok()),
+            problem: None,
+        };
+    };
+    let reason = match Workspace::from_fragment(&main) {
+        Ok(workspace) => {
+            return Saved {
+                workspace: Some(workspace),
+                problem: None,
+            };
+        }
+        Err(reason) => reason,
+    };
+    // Keep the unreadable save out of the autosave's way before anything is written.
+    let kept = storage.set_item(DAMAGED, &main).is_ok();
+    let spare = read(SPARE).and_then(|text| Workspace::from_fragment(&text).ok());
+    let reason = reason.trim_start_matches("The share link is damaged: ");
+    let mut message = format!("The work saved in this browser could not be read: {reason}.");
+    message.push_str(if spare.is_some() {
+        " The save before it was restored."
+    } else {
+        " The page starts from a fresh workspace."
+    });
+    if kept {
+        message.push_str(&format!(
+            " The damaged save is kept in this browser's storage under '{DAMAGED}'."
+        ));
+    }
+    Saved {
+        workspace: spare,
+        problem: Some(SaveProblem {
+            message,
+            text: main,
+        }),
+    }
+}
+
+/// Restore the saved work, then look at the link the page was opened with; also says what went
+/// wrong reading the save, if anything did.
+pub(crate) fn arrive(playground: Playground, session: Session) -> (Arrival, Option<SaveProblem>) {
+    let Saved {
+        workspace: saved,
+        problem,
+    } = saved();
     if let Some(saved) = &saved {
         apply(playground, session, saved);
     }
     let hash = window().location().hash().unwrap_or_default();
     let hash = hash.trim_start_matches('#');
-    if hash.is_empty() {
-        return Arrival::Fresh;
-    }
-    match Workspace::from_fragment(hash) {
-        Err(message) => Arrival::Damaged(message),
-        Ok(shared) if saved.is_none() || saved.as_ref() == Some(&shared) => {
-            apply(playground, session, &shared);
-            Arrival::Fresh
+    let arrival = if hash.is_empty() {
+        Arrival::Fresh
+    } else {
+        match Workspace::from_fragment(hash) {
+            Err(message) => Arrival::Damaged(message),
+            Ok(shared) if saved.is_none() || saved.as_ref() == Some(&shared) => {
+                apply(playground, session, &shared);
+                Arrival::Fresh
+            }
+            Ok(shared) => Arrival::Shared(shared),
         }
-        Ok(shared) => Arrival::Shared(shared),
-    }
+    };
+    (arrival, problem)
 }
 
 /// Open the workspace the page's link carries, if any (the embed: nothing saved is read).

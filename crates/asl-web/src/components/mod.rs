@@ -26,7 +26,7 @@ pub(crate) use import::ImportButton;
 pub(crate) use json_field::JsonField;
 pub(crate) use run_panel::RunPanel;
 pub(crate) use scratchpad::Scratchpad;
-pub(crate) use share::{ArrivalBanner, ShareButton};
+pub(crate) use share::{ArrivalBanner, SaveProblemBanner, ShareButton};
 pub(crate) use side_panel::SidePanel;
 pub(crate) use template_notes::TemplateNotes;
 pub(crate) use waiting::WaitingTasks;

@@ -386,7 +386,7 @@ fn ExportImport() -> impl IntoView {
 }
 
 /// Text as a URL component (what `encodeURIComponent` gives).
-fn percent_encode(text: &str) -> String {
+pub(crate) fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         match byte {

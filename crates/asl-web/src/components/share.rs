@@ -1,9 +1,10 @@
 //! Sharing: a link that carries the whole workspace, and the choice offered when a shared link
 //! would replace saved work.
 
+use crate::components::run_panel::percent_encode;
 use crate::session::use_session;
 use crate::state::use_playground;
-use crate::workspace::{self, Arrival};
+use crate::workspace::{self, Arrival, SaveProblem};
 use leptos::prelude::*;
 
 /// The Share button and the link it makes.
@@ -55,5 +56,24 @@ pub(crate) fn ArrivalBanner(arrival: Arrival) -> impl IntoView {
             </div>
         }.into_any()),
     }
+    }
+}
+
+/// The work saved in this browser could not be read: what happened, and the damaged save to
+/// download (it stays in the browser's storage too, where no autosave overwrites it).
+#[component]
+pub(crate) fn SaveProblemBanner(problem: Option<SaveProblem>) -> impl IntoView {
+    let shown = RwSignal::new(problem);
+    move || {
+        shown.get().map(|SaveProblem { message, text }| {
+            let file = format!("data:text/plain;charset=utf-8,{}", percent_encode(&text));
+            view! {
+                <div class="banner banner--error" role="alert" data-testid="save-damaged">
+                    <p>{message}</p>
+                    <a class="button" data-testid="save-damaged-download" download="asl-playground-damaged-save.txt" href=file>"Download the damaged save"</a>
+                    <button class="button" on:click=move |_| shown.set(None)>"Dismiss"</button>
+                </div>
+            }
+        })
     }
 }
