@@ -12,6 +12,7 @@ pub mod base64;
 pub mod convert;
 pub mod diag;
 pub mod exec;
+pub mod generate;
 pub mod graph;
 pub mod intrinsic;
 pub mod json;

@@ -1,8 +1,11 @@
 //! Properties of runs that no single recorded case shows: jitter stays within its bounds and
-//! follows the seed, and a run is a pure function of its definition, input, mocks and seed.
+//! follows the seed, and a run is a pure function of its definition, input, mocks and seed,
+//! whatever the machine's shape (generated ones included).
 
 use asl_core::exec::mock::MockConfig;
-use asl_core::exec::run::{RunOptions, run_definition};
+use asl_core::exec::run::{Limits, RunOptions, run_definition};
+use asl_core::generate;
+use proptest::prelude::*;
 use serde_json::json;
 
 const FLAKY: &str = r#"{"StartAt": "Call", "States": {"Call": {
@@ -53,4 +56,30 @@ fn the_same_run_prints_the_same_bytes() {
     assert_eq!(first.to_json().to_string(), second.to_json().to_string());
     let other = run_definition(FLAKY, json!({"a": [1, 2]}), options(8)).unwrap();
     assert_ne!(first.to_json().to_string(), other.to_json().to_string());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// Any generated machine (loops, nesting, both query languages, retries, catchers, failing
+    /// expressions) runs without panicking, and twice to the same bytes.
+    #[test]
+    fn generated_machines_run_deterministically(
+        bytes in prop::collection::vec(any::<u8>(), 0..128),
+        seed in any::<u64>(),
+    ) {
+        let (text, input) = generate::machine(&bytes);
+        let options = || RunOptions {
+            seed,
+            limits: Limits { max_transitions: 2_000, ..Limits::default() },
+            ..RunOptions::default()
+        };
+        let first = run_definition(&text, input.clone(), options()).map(|e| e.to_json().to_string());
+        let second = run_definition(&text, input, options()).map(|e| e.to_json().to_string());
+        match (first, second) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
+            (Err(a), Err(b)) => prop_assert_eq!(a.0, b.0),
+            (a, b) => prop_assert!(false, "{a:?} then {b:?}"),
+        }
+    }
 }
