@@ -14,7 +14,10 @@ fuzz_target!(|data: &[u8]| {
     let (text, input) = generate::machine(bytes);
     let options = || RunOptions {
         seed,
-        limits: Limits { max_transitions: 5_000, ..Limits::default() },
+        limits: Limits {
+            max_transitions: 5_000,
+            ..Limits::default()
+        },
         ..RunOptions::default()
     };
     let first = run_definition(&text, input.clone(), options()).map(|e| e.to_json().to_string());

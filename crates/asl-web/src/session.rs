@@ -6,7 +6,7 @@
 
 use crate::state::{Playground, Tab};
 use crate::templates::TEMPLATES;
-use asl_core::api::{self, ExecutionExport, RunRequest, RunResult, Started, Starts};
+use asl_core::api::{self, Begun, ExecutionExport, RunRequest, RunResult, Running, Start, Starts};
 use asl_core::exec::run::{Action, RunOptions};
 use asl_core::validate::MachineType;
 use leptos::prelude::*;
@@ -93,6 +93,30 @@ pub(crate) struct Session {
     counter: StoredValue<u32>,
     /// The current execution's name.
     current_name: StoredValue<String>,
+    /// An execution under way, run a slice at a time between frames (its name and export).
+    under_way: StoredValue<Option<(String, ExecutionExport, Running)>, LocalStorage>,
+    /// While an execution is under way: how many states it has entered so far.
+    pub(crate) progress: RwSignal<Option<u64>>,
+}
+
+/// How long a slice of an execution under way may run, in milliseconds: the page stays
+/// responsive (it paints and takes input between slices) while a long execution runs.
+const SLICE_MILLIS: f64 = 12.0;
+/// Moves between two looks at the clock (a move can take from a microsecond to a millisecond).
+const MOVES_PER_LOOK: u64 = 64;
+
+/// Run the execution for one slice: its outcome, if it ended (or waits for an answer) within it.
+fn run_slice(running: &mut Running) -> Option<RunResult> {
+    let now = || window().performance().map_or(0.0, |p| p.now());
+    let until = now() + SLICE_MILLIS;
+    loop {
+        if let Some(result) = running.run_for(MOVES_PER_LOOK) {
+            return Some(result);
+        }
+        if now() >= until {
+            return None;
+        }
+    }
 }
 
 impl Session {
@@ -122,6 +146,8 @@ impl Session {
             starts: StoredValue::new(Starts::default()),
             counter: StoredValue::new(0),
             current_name: StoredValue::new(String::new()),
+            under_way: StoredValue::new_local(None),
+            progress: RwSignal::new(None),
         }
     }
 
@@ -139,6 +165,7 @@ impl Session {
 
     /// Load a template's input and mocks.
     pub(crate) fn load(self, input: &str, mocks: &str, test_case: &str) {
+        self.abandon();
         self.input.set(input.to_string());
         self.mocks.set(mocks.to_string());
         self.test_case.set(test_case.to_string());
@@ -157,8 +184,10 @@ impl Session {
         }
     }
 
-    /// StartExecution: a new execution (or, under a name already used, what AWS does then).
+    /// StartExecution: a new execution (or, under a name already used, what AWS does then). A
+    /// long execution goes on in slices between frames; [`Session::stop_running`] stops it.
     pub(crate) fn start(self) {
+        self.abandon();
         let typed = self.name.get_untracked().trim().to_string();
         let name = if typed.is_empty() {
             let n = self.counter.get_value() + 1;
@@ -168,28 +197,84 @@ impl Session {
             typed
         };
         let export = self.export_as(&name, Vec::new());
-        let started = self
-            .starts
-            .try_update_value(|starts| starts.start(self.request(&export)));
+        let request = self.request(&export);
         self.playground.tab.set(Tab::Run);
-        match started {
-            Some(Started::Ran(result)) => {
-                self.current_name.set_value(name);
-                self.actions.set(Vec::new());
-                self.refused.set(None);
-                self.message.set(self.caller_response(&export.options));
-                self.result.set(Some(result));
-                self.selected_event.set(None);
-            }
-            Some(Started::Existing(_)) => self.message.set(Some(format!(
+        match self
+            .starts
+            .with_value(|starts| starts.check_request(&request))
+        {
+            Start::Existing => self.message.set(Some(format!(
                 "StartExecution returned the execution already running as '{name}' \
                  (same name, same input): nothing new started."
             ))),
-            Some(Started::AlreadyExists(message)) => self
+            Start::AlreadyExists(message) => self
                 .message
                 .set(Some(format!("ExecutionAlreadyExists: {message}"))),
-            None => {}
+            Start::New => match api::begin(request) {
+                Begun::Done(result) => self.started(name, &export, result),
+                Begun::Running(mut running) => match run_slice(&mut running) {
+                    // Most executions end within the first slice: shown at once.
+                    Some(result) => self.started(name, &export, result),
+                    None => {
+                        // The last execution's outcome is not this one's.
+                        self.result.set(None);
+                        self.message.set(None);
+                        self.progress.set(Some(running.transitions()));
+                        self.under_way.set_value(Some((name, export, running)));
+                        self.next_slice();
+                    }
+                },
+            },
         }
+    }
+
+    /// Run the next slice of the execution under way after the browser has had its turn.
+    fn next_slice(self) {
+        set_timeout(
+            move || {
+                let Some((name, export, mut running)) =
+                    self.under_way.try_update_value(Option::take).flatten()
+                else {
+                    return;
+                };
+                match run_slice(&mut running) {
+                    Some(result) => self.started(name, &export, result),
+                    None => {
+                        self.progress.set(Some(running.transitions()));
+                        self.under_way.set_value(Some((name, export, running)));
+                        self.next_slice();
+                    }
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+
+    /// Stop the execution under way (StopExecution): it is shown aborted where it got to.
+    pub(crate) fn stop_running(self) {
+        if let Some((name, export, running)) =
+            self.under_way.try_update_value(Option::take).flatten()
+        {
+            self.started(name, &export, running.stop());
+        }
+    }
+
+    /// Forget the execution under way, if any (another one starts, or the page is reset).
+    fn abandon(self) {
+        self.under_way.set_value(None);
+        self.progress.set(None);
+    }
+
+    /// A new execution has an outcome: it becomes the current one.
+    fn started(self, name: String, export: &ExecutionExport, result: RunResult) {
+        self.progress.set(None);
+        self.starts.update_value(|starts| starts.remember(&result));
+        self.current_name.set_value(name);
+        self.actions.set(Vec::new());
+        self.refused.set(None);
+        self.message.set(self.caller_response(&export.options));
+        self.result.set(Some(result));
+        self.selected_event.set(None);
     }
 
     /// What the caller of an API Gateway start is told.
@@ -242,6 +327,7 @@ impl Session {
 
     /// Run the current execution again with what the world has done so far.
     fn rerun(self) {
+        self.abandon();
         let export = self.export();
         let result = api::run(self.request(&export));
         self.starts.update_value(|s| s.remember(&result));

@@ -11,10 +11,12 @@ pub fn evaluate(data: &[u8], wrap: impl Fn(&str) -> String) {
         Some(at) => (&data[..at], &data[at + 1..]),
         None => (data, &[][..]),
     };
-    let Ok(text) = std::str::from_utf8(head) else { return };
-    let document = serde_json::from_slice::<Value>(tail).unwrap_or_else(|_| {
-        json!({"a": [1, 2.5, "x", null, true], "b": {"c": {"d": "e"}}, "n": 3, "s": "text"})
-    });
+    let Ok(text) = std::str::from_utf8(head) else {
+        return;
+    };
+    let document = serde_json::from_slice::<Value>(tail).unwrap_or_else(
+        |_| json!({"a": [1, 2.5, "x", null, true], "b": {"c": {"d": "e"}}, "n": 3, "s": "text"}),
+    );
     let expression = wrap(text);
     let input = EvalInput {
         input: document,
@@ -26,7 +28,10 @@ pub fn evaluate(data: &[u8], wrap: impl Fn(&str) -> String) {
         Err(EvalError::Runtime(error)) => assert!(!error.name().is_empty()),
         Err(EvalError::Syntax { message, range }) => {
             assert!(!message.is_empty());
-            assert!(range.start <= range.end && range.end <= expression.len(), "{range:?}");
+            assert!(
+                range.start <= range.end && range.end <= expression.len(),
+                "{range:?}"
+            );
         }
     }
 }

@@ -25,7 +25,10 @@ pub use format::format_definition;
 pub use highlight::{Highlight, HighlightKind, highlights};
 pub use import::{Imported, import};
 pub use outcomes::{StateOutcome, StateStatus, state_outcomes, state_outcomes_until};
-pub use run::{ChildDefinition, Problem, RunRequest, RunResult, Source, mock_test_cases, run};
+pub use run::{
+    Begun, ChildDefinition, Problem, RunRequest, RunResult, Running, Source, begin,
+    mock_test_cases, run,
+};
 pub use share::Workspace;
 pub use starts::{Start, Started, Starts};
 pub use states::{StateInfo, state_at, states};

@@ -4,9 +4,9 @@
 use super::{ValidateOptions, Validation, validate};
 use crate::diag::Severity;
 use crate::exec::mock::MockConfig;
-use crate::exec::run::{Child, Execution, RunOptions, run_delivered};
+use crate::exec::run::{Child, Execution, RunOptions, Runner, run_delivered};
 use crate::json::{self, Node};
-use crate::model;
+use crate::model::{self, Machine};
 use crate::source;
 use crate::text::{LineIndex, Span};
 use crate::validate::MachineType;
@@ -123,6 +123,89 @@ impl RunResult {
 
 /// Validate the definition, read the input and the mocks, and run.
 pub fn run(request: RunRequest<'_>) -> RunResult {
+    match prepare(request) {
+        Ok(Prepared {
+            machine,
+            input,
+            options,
+            deliveries,
+        }) => RunResult::Ran(Box::new(run_delivered(
+            &machine, input, options, deliveries,
+        ))),
+        Err(result) => result,
+    }
+}
+
+/// An execution under way, run in slices (a browser runs a long execution between frames, with
+/// a Stop button): the same execution [`run`] gives, move for move.
+#[derive(Debug)]
+pub struct Running {
+    runner: Runner,
+}
+
+/// What [`begin`] gives: an outcome already (a definition, input or mocks that cannot run, or
+/// an at-least-once Express execution, run whole), or an execution to go on with.
+#[derive(Debug)]
+pub enum Begun {
+    /// Nothing left to run.
+    Done(RunResult),
+    /// Under way.
+    Running(Running),
+}
+
+/// [`run`], in slices: validate, read the input and the mocks, and start.
+pub fn begin(request: RunRequest<'_>) -> Begun {
+    if request.deliveries > 1 {
+        return Begun::Done(run(request));
+    }
+    match prepare(request) {
+        Ok(Prepared {
+            machine,
+            input,
+            options,
+            ..
+        }) => Begun::Running(Running {
+            runner: Runner::new(machine, input, options),
+        }),
+        Err(result) => Begun::Done(result),
+    }
+}
+
+impl Running {
+    /// Go on for at most `moves` moves: the outcome once the execution has ended or waits for
+    /// an answer.
+    pub fn run_for(&mut self, moves: u64) -> Option<RunResult> {
+        self.runner
+            .run_for(moves)
+            .map(|execution| RunResult::Ran(Box::new(execution)))
+    }
+
+    /// How many states have been entered so far.
+    pub fn transitions(&self) -> u64 {
+        self.runner.transitions()
+    }
+
+    /// Stop it now (StopExecution, as the user asked): the execution, aborted where it got to.
+    pub fn stop(self) -> RunResult {
+        let cause = format!(
+            "Stopped in the playground after {} state transitions",
+            self.runner.transitions()
+        );
+        RunResult::Ran(Box::new(self.runner.stop(None, Some(cause))))
+    }
+}
+
+/// A request made ready to run.
+struct Prepared {
+    machine: Machine,
+    input: Value,
+    options: RunOptions,
+    deliveries: u32,
+}
+
+/// Validate the definition, read the input, the mocks and the children: ready to run, or the
+/// outcome that says why not.
+fn prepare(request: RunRequest<'_>) -> Result<Prepared, RunResult> {
     let RunRequest {
         definition,
         input,
@@ -134,12 +217,12 @@ pub fn run(request: RunRequest<'_>) -> RunResult {
     } = request;
     let validation = validate(definition, &error_options(options.express));
     if !validation.ok {
-        return RunResult::Invalid(validation);
+        return Err(RunResult::Invalid(validation));
     }
     let input = match read_json(input, Source::Input) {
         Ok(Some(value)) => value,
         Ok(None) => json!({}),
-        Err(problem) => return RunResult::Problem(problem),
+        Err(problem) => return Err(RunResult::Problem(problem)),
     };
     options.mocks = None;
     let mut config = None;
@@ -158,7 +241,7 @@ pub fn run(request: RunRequest<'_>) -> RunResult {
                 options.mocks = Some(mocks);
                 config = Some((read, case));
             }
-            Err(problem) => return RunResult::Problem(problem),
+            Err(problem) => return Err(RunResult::Problem(problem)),
         }
     }
     options.children = BTreeMap::new();
@@ -168,23 +251,26 @@ pub fn run(request: RunRequest<'_>) -> RunResult {
                 options.children.insert(child.name.to_string(), built);
             }
             Err(message) => {
-                return RunResult::Problem(Problem {
+                return Err(RunResult::Problem(Problem {
                     source: Source::Child,
                     message: format!("the state machine '{}': {message}", child.name),
                     position: None,
-                });
+                }));
             }
         }
     }
     match build(definition) {
-        Ok(machine) => RunResult::Ran(Box::new(run_delivered(
-            &machine, input, options, deliveries,
-        ))),
-        Err(message) => RunResult::Problem(Problem {
+        Ok(machine) => Ok(Prepared {
+            machine,
+            input,
+            options,
+            deliveries,
+        }),
+        Err(message) => Err(RunResult::Problem(Problem {
             source: Source::Definition,
             message,
             position: None,
-        }),
+        })),
     }
 }
 
@@ -359,6 +445,85 @@ mod tests {
             children: Vec::new(),
             deliveries: 1,
         }
+    }
+
+    /// A loop that never ends by itself: only the transition limit stops it.
+    const ENDLESS: &str = r#"{"StartAt": "Again", "States": {
+        "Again": {"Type": "Pass", "Parameters": {"n.$": "States.MathAdd($.n, 1)"}, "Next": "Check"},
+        "Check": {"Type": "Choice", "Default": "Again",
+                  "Choices": [{"Variable": "$.n", "NumericLessThan": 0, "Next": "Done"}]},
+        "Done": {"Type": "Succeed"}}}"#;
+
+    /// Run `request` in slices of `moves` until it ends.
+    fn sliced(request: RunRequest<'_>, moves: u64) -> (RunResult, usize) {
+        let mut running = match begin(request) {
+            Begun::Running(running) => running,
+            Begun::Done(result) => return (result, 0),
+        };
+        let mut slices = 1;
+        loop {
+            if let Some(result) = running.run_for(moves) {
+                return (result, slices);
+            }
+            slices += 1;
+        }
+    }
+
+    #[test]
+    fn a_run_in_slices_is_the_run_in_one_go() {
+        let mocks = r#"{"StateMachines": {"Any": {"TestCases": {"Happy": {"Call": "Ok"}}}},
+            "MockedResponses": {"Ok": {"0": {"Return": {"StatusCode": 200, "Payload": {"ok": 1}}}}}}"#;
+        let express = |definition| RunRequest {
+            options: RunOptions {
+                express: true,
+                limits: crate::exec::run::Limits {
+                    max_transitions: 5_000,
+                    ..Default::default()
+                },
+                ..RunOptions::default()
+            },
+            ..request(definition, r#"{"n": 0}"#, None)
+        };
+        for (make, moves) in [
+            (request(TASK, "", Some(mocks)), 1),
+            (request(ENDLESS, r#"{"n": 0}"#, None), 7),
+            (express(ENDLESS), 1000),
+            (request("{", "", None), 1),
+        ] {
+            let whole = run(make.clone()).to_json();
+            let (parts, _) = sliced(make, moves);
+            assert_eq!(parts.to_json(), whole);
+        }
+        let (result, slices) = sliced(express(ENDLESS), 1000);
+        assert!(slices > 5, "a long run takes many slices ({slices})");
+        let RunResult::Ran(execution) = result else {
+            panic!("did not run")
+        };
+        assert_eq!(execution.status, ExecutionStatus::Aborted);
+        assert_eq!(
+            execution.error.as_deref(),
+            Some("Playground.TransitionLimitExceeded")
+        );
+    }
+
+    #[test]
+    fn a_run_under_way_can_be_stopped() {
+        let Begun::Running(mut running) = begin(request(ENDLESS, r#"{"n": 0}"#, None)) else {
+            panic!("did not start")
+        };
+        assert!(running.run_for(100).is_none());
+        let entered = running.transitions();
+        assert!(entered > 10);
+        let RunResult::Ran(execution) = running.stop() else {
+            panic!("did not run")
+        };
+        assert_eq!(execution.status, ExecutionStatus::Aborted);
+        assert_eq!(
+            execution.cause.as_deref(),
+            Some(format!("Stopped in the playground after {entered} state transitions").as_str())
+        );
+        let last = execution.events.last().expect("events").to_json();
+        assert_eq!(last["type"], "ExecutionAborted");
     }
 
     #[test]

@@ -56,14 +56,22 @@ impl Starts {
         }
     }
 
-    /// StartExecution: check the request's name and input against the executions started so
-    /// far, run it when AWS would, and remember it.
-    pub fn start(&mut self, request: RunRequest<'_>) -> Started {
+    /// What StartExecution of the request's execution (its name and input) does.
+    pub fn check_request(&self, request: &RunRequest<'_>) -> Start {
         let express = request.options.express;
         let arn = request.options.identity.execution_arn(express);
         let input = serde_json::from_str(request.input).unwrap_or(Value::Null);
-        match self.check(&arn, &input, express) {
-            Start::Existing => return Started::Existing(arn),
+        self.check(&arn, &input, express)
+    }
+
+    /// StartExecution: check the request's name and input against the executions started so
+    /// far, run it when AWS would, and remember it.
+    pub fn start(&mut self, request: RunRequest<'_>) -> Started {
+        match self.check_request(&request) {
+            Start::Existing => {
+                let express = request.options.express;
+                return Started::Existing(request.options.identity.execution_arn(express));
+            }
             Start::AlreadyExists(message) => return Started::AlreadyExists(message),
             Start::New => {}
         }

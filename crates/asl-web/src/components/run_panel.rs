@@ -94,6 +94,13 @@ pub(crate) fn RunPanel() -> impl IntoView {
                 </button>
                 <span class="run__hint">"Ctrl/⌘ + Enter"</span>
             </div>
+            {move || session.progress.get().map(|entered| view! {
+                <p class="run__progress" role="status" data-testid="run-progress">
+                    <span class="run__spinner" aria-hidden="true"></span>
+                    "Running… " {entered} " state transitions so far "
+                    <button class="button" data-testid="run-stop" on:click=move |_| session.stop_running()>"Stop"</button>
+                </p>
+            })}
             {move || session.message.get().map(|m| view! { <p class="run__message" data-testid="run-message">{m}</p> })}
             {move || session.refused.get().map(|m| view! { <p class="run__problem" data-testid="action-refused">{m}</p> })}
             {move || session.result.get().map(|result| view! { <RunOutcome result/> })}
@@ -154,10 +161,12 @@ fn ExecutionView(
         }
         .into_any(),
         _ => {
+            // StopExecution may give neither an error nor a cause.
             let error = execution.error.clone().unwrap_or_default();
             let cause = execution.cause.clone().unwrap_or_default();
+            let separator = (!error.is_empty() && !cause.is_empty()).then_some(": ");
             view! {
-                <p class="run__error" data-testid="run-error"><strong>{error}</strong>": "{cause}</p>
+                <p class="run__error" data-testid="run-error"><strong>{error}</strong>{separator}{cause}</p>
             }
             .into_any()
         }

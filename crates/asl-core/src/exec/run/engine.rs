@@ -219,6 +219,31 @@ impl<'m> Engine<'m> {
     }
 
     pub(super) fn run(&mut self) -> Execution {
+        self.start();
+        self.drive();
+        self.take_execution()
+    }
+
+    /// Go on for at most `budget` moves: the execution once it has ended or waits for an answer.
+    pub(super) fn resume(&mut self, budget: u64) -> Option<Execution> {
+        self.drive_for(budget).then(|| self.take_execution())
+    }
+
+    /// StopExecution now, between two moves: the execution, aborted.
+    pub(super) fn stop_now(&mut self, error: Option<String>, cause: Option<String>) -> Execution {
+        if self.finish.is_none() {
+            self.stop(error, cause);
+        }
+        self.take_execution()
+    }
+
+    /// How many states have been entered so far.
+    pub(super) fn transitions(&self) -> u64 {
+        self.transitions
+    }
+
+    /// ExecutionStarted, and the first state ready to run.
+    pub(super) fn start(&mut self) {
         let role_arn = self.options.identity.role_arn.clone();
         let started = self.emit_after(
             0,
@@ -232,8 +257,6 @@ impl<'m> Engine<'m> {
         let input = Arc::clone(&self.input);
         self.spawn(self.machine, None, None, 0, input, false);
         self.timer_for(self.deadline, Timer::Execution);
-        self.drive();
-        self.take_execution()
     }
 
     /// The mocks as the run left them (their invocation counters), for a run that goes on from
@@ -884,6 +907,21 @@ impl<'m> Engine<'m> {
                 self.finish = Some(Finish::Failed(StatesError::runtime(format!(
                     "The execution reached the limit of {limit} events in its history."
                 ))));
+            }
+            return prev;
+        }
+        let kept = self.options.limits.max_express_events;
+        if self.options.express && self.events.len() >= kept {
+            // AWS keeps no history of an Express execution; the playground keeps this much of
+            // it (memory, in a browser tab), and stops the execution there.
+            if self.finish.is_none() {
+                self.finish = Some(Finish::Aborted(StatesError::new(
+                    "Playground.HistoryLimitExceeded",
+                    format!(
+                        "The playground keeps at most {kept} events of an Express execution's \
+                         history, and stopped the execution there: it looks endless."
+                    ),
+                )));
             }
             return prev;
         }

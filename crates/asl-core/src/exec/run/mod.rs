@@ -25,6 +25,7 @@ mod jsonata_map;
 mod map_items;
 mod report;
 pub mod resource;
+mod runner;
 mod scopes;
 mod shapes;
 mod task;
@@ -33,6 +34,7 @@ mod world;
 
 pub use actions::{Action, ActionError, Answer, Target};
 pub use report::{CatchRecord, Handled, RetryRecord};
+pub use runner::Runner;
 pub use waiting::WaitingTask;
 
 use super::context::{DEFAULT_START_MILLIS, Identity, format_timestamp};
@@ -114,6 +116,9 @@ pub struct Limits {
     pub max_events: usize,
     /// The most states the playground enters before it stops a run that seems endless.
     pub max_transitions: u64,
+    /// The most history events the playground keeps of an Express execution (AWS keeps none;
+    /// the playground shows them, and memory in a browser tab is finite).
+    pub max_express_events: usize,
     /// The largest payload, in bytes of compact JSON (AWS: 256 KiB).
     pub max_payload_bytes: usize,
 }
@@ -123,6 +128,7 @@ impl Default for Limits {
         Limits {
             max_events: 25_000,
             max_transitions: 1_000_000,
+            max_express_events: 100_000,
             max_payload_bytes: 262_144,
         }
     }

@@ -22,14 +22,26 @@ enum Tried {
 impl Engine<'_> {
     /// Run until the execution ends, or waits for an answer nobody has given.
     pub(super) fn drive(&mut self) {
+        self.drive_for(u64::MAX);
+    }
+
+    /// [`Engine::drive`] for at most `budget` moves (a state's step, a timer, an action): true
+    /// when the run has ended or waits for an answer, false when the budget ran out first and
+    /// it can go on (a browser runs a long execution in slices between frames).
+    pub(super) fn drive_for(&mut self, budget: u64) -> bool {
+        let mut moves = 0u64;
         loop {
+            if moves >= budget {
+                return false;
+            }
+            moves += 1;
             if self.finish.is_some() {
                 if matches!(self.actions.get(self.next_action), Some(Action::Redrive)) {
                     self.next_action += 1;
                     self.redrive();
                     continue;
                 }
-                return;
+                return true;
             }
             if let Some(id) = self.ready.pop_front() {
                 self.step(id);
@@ -66,7 +78,7 @@ impl Engine<'_> {
             }
             if self.fibers.iter().any(|f| matches!(f.pc, Pc::Await(..))) {
                 // Waiting for the world, and the world has said all it had to say.
-                return;
+                return true;
             }
             if !self.fire_next_timer(None) {
                 self.finish = Some(Finish::Failed(StatesError::runtime(
@@ -156,7 +168,7 @@ impl Engine<'_> {
     }
 
     /// StopExecution: every task's token closes, and the execution is aborted.
-    fn stop(&mut self, error: Option<String>, cause: Option<String>) {
+    pub(super) fn stop(&mut self, error: Option<String>, cause: Option<String>) {
         self.capture_redrive_point();
         self.close_all_tokens();
         // AWS records the abort with no causal link (previousEventId 0).
