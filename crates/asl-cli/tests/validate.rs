@@ -191,7 +191,7 @@ fn hostile_input_gets_a_diagnostic_not_a_crash() {
         (
             "a 50 MB string",
             format!("{{\"StartAt\": \"{}\"}}", "x".repeat(50_000_000)).into_bytes(),
-            "These fields are required: [States]",
+            "AWS accepts at most 1048576",
         ),
     ];
     for (name, input, expected) in cases {

@@ -43,11 +43,43 @@ pub struct Definition {
 /// mapping) is read as JSON, so that errors are the ones AWS reports; a YAML mapping is read as
 /// YAML.
 pub fn read(text: &str, format: Option<Format>) -> Result<Definition, Diagnostic> {
+    if let Some(too_large) = too_large(text) {
+        return Err(too_large);
+    }
     let format = format.unwrap_or_else(|| detect(text));
     match format {
         Format::Json => read_json(text),
         Format::Yaml => read_yaml(text),
     }
+}
+
+/// The longest definition AWS accepts, in characters (UTF-16 code units, as its API counts).
+pub const MAX_DEFINITION_CHARS: usize = 1_048_576;
+
+/// A definition longer than AWS accepts, refused before it is read (a pasted 10 MB document is
+/// not parsed on every keystroke): pointed at the first character past the limit.
+fn too_large(text: &str) -> Option<Diagnostic> {
+    if text.len() <= MAX_DEFINITION_CHARS {
+        return None;
+    }
+    let mut units = 0;
+    let (at, c) = text.char_indices().find(|(_, c)| {
+        units += c.len_utf16();
+        units > MAX_DEFINITION_CHARS
+    })?;
+    let total = units + text[at + c.len_utf8()..].encode_utf16().count();
+    Some(
+        Diagnostic::error(
+            Code::DefinitionTooLarge,
+            "definition-too-large",
+            format!(
+                "The definition is {total} characters long: AWS accepts at most \
+                 {MAX_DEFINITION_CHARS} (CreateStateMachine and ValidateStateMachineDefinition \
+                 refuse longer ones), so the playground does not read it"
+            ),
+        )
+        .span(Span::new(at, at + c.len_utf8())),
+    )
 }
 
 /// JSON or YAML: YAML when the text is a YAML mapping rather than JSON.
@@ -142,6 +174,42 @@ fn read_yaml(text: &str) -> Result<Definition, Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A definition of exactly `chars` UTF-16 units, its padding a Comment of `fill`.
+    fn definition_of(chars: usize, fill: char) -> String {
+        let shell = r#"{"Comment": "", "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}"#;
+        let room = (chars - shell.len()) / fill.len_utf16();
+        shell.replacen("\"\"", &format!("\"{}\"", fill.to_string().repeat(room)), 1)
+    }
+
+    #[test]
+    fn a_definition_longer_than_aws_accepts_is_refused_unread() {
+        let at_limit = definition_of(MAX_DEFINITION_CHARS, 'x');
+        assert_eq!(at_limit.encode_utf16().count(), MAX_DEFINITION_CHARS);
+        assert!(read(&at_limit, None).is_ok());
+        // AWS counts UTF-16 units: 'é' is one, '😀' two; bytes do not count.
+        for fill in ['x', 'é', '😀'] {
+            let text = definition_of(MAX_DEFINITION_CHARS + 2, fill);
+            let e = read(&text, None).unwrap_err();
+            assert_eq!(e.code, Code::DefinitionTooLarge);
+            let span = e.span.expect("a span");
+            assert!(span.end as usize <= text.len() && text.is_char_boundary(span.start as usize));
+            // It points at the character that crosses the limit.
+            let units = |end: u32| text[..end as usize].encode_utf16().count();
+            assert!(units(span.start) <= MAX_DEFINITION_CHARS);
+            assert!(units(span.end) > MAX_DEFINITION_CHARS);
+            assert!(
+                e.message
+                    .contains(&format!("{} characters", text.encode_utf16().count()))
+            );
+        }
+        let accented = definition_of(MAX_DEFINITION_CHARS, 'é');
+        assert!(
+            accented.len() > MAX_DEFINITION_CHARS,
+            "more bytes than characters"
+        );
+        assert!(read(&accented, None).is_ok());
+    }
 
     #[test]
     fn detects_the_notation() {

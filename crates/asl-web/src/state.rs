@@ -10,6 +10,13 @@ use asl_core::validate::MachineType;
 use leptos::prelude::*;
 use serde_json::Value;
 
+/// Definitions longer than this (in bytes) are checked when typing pauses rather than on every
+/// keystroke, and shown without colours: a pasted 10 MB document must not freeze the editor.
+pub(crate) const LARGE_TEXT: usize = 256 * 1024;
+
+/// How long typing must pause before a large definition is checked.
+const PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
+
 /// A range of the definition to select in the editor, in UTF-16 units (what the DOM counts).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Selection {
@@ -34,6 +41,9 @@ pub(crate) enum Tab {
 pub(crate) struct Playground {
     /// The definition text, exactly as typed.
     pub(crate) definition: RwSignal<String>,
+    /// The definition the engine looks at: the text as typed, or for a large text, as it was
+    /// when typing last paused.
+    pub(crate) settled: RwSignal<String>,
     /// STANDARD or EXPRESS.
     pub(crate) machine_type: RwSignal<MachineType>,
     /// The validation of the definition, recomputed as it changes.
@@ -63,15 +73,17 @@ pub(crate) struct Playground {
 impl Playground {
     pub(crate) fn new() -> Self {
         let definition = RwSignal::new(TEMPLATES[0].definition.to_string());
+        let settled = RwSignal::new(definition.get_untracked());
+        settle(definition, settled);
         let machine_type = RwSignal::new(MachineType::Standard);
         let validation = Memo::new(move |_| {
             let options = ValidateOptions {
                 machine_type: machine_type.get(),
                 ..ValidateOptions::default()
             };
-            definition.with(|text| api::validate(text, &options))
+            settled.with(|text| api::validate(text, &options))
         });
-        let states = Memo::new(move |_| definition.with(|text| api::states(text)));
+        let states = Memo::new(move |_| settled.with(|text| api::states(text)));
         let picked_state = RwSignal::new(None::<String>);
         let current_state = Memo::new(move |_| {
             let picked = picked_state.get();
@@ -85,7 +97,7 @@ impl Playground {
             RwSignal::new("{\n  \"Payload\": { \"chargeId\": \"ch_42\" }\n}".to_string());
         let data_flow = Memo::new(move |_| {
             let state = current_state.get()?;
-            Some(definition.with(|definition| {
+            Some(settled.with(|definition| {
                 input.with(|input| {
                     task_result.with(|result| {
                         api::data_flow(&DataFlowRequest {
@@ -122,6 +134,7 @@ impl Playground {
         });
         Playground {
             definition,
+            settled,
             machine_type,
             validation,
             selection: RwSignal::new(None),
@@ -154,6 +167,31 @@ impl Playground {
         });
         self.selection.set(Some(selection));
     }
+}
+
+/// Keep `settled` up with `definition`: at once for a text of ordinary size, when typing pauses
+/// for a large one.
+fn settle(definition: RwSignal<String>, settled: RwSignal<String>) {
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let large = definition.with(|text| text.len() > LARGE_TEXT);
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+            pending.set_value(None);
+        }
+        if !large {
+            settled.set(definition.get_untracked());
+            return;
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                pending.set_value(None);
+                settled.set(definition.get_untracked());
+            },
+            PAUSE,
+        );
+        pending.set_value(handle.ok());
+    });
 }
 
 /// The playground state of the page.

@@ -11,6 +11,10 @@ pub enum Code {
     ///
     /// `{"StartAt": "A",}` — a trailing comma.
     InvalidJsonDescription,
+    /// Ours: the definition is longer than the 1,048,576 characters AWS accepts (its API refuses
+    /// the request with a ValidationException before looking at it); the playground does not read
+    /// it either.
+    DefinitionTooLarge,
     /// The definition breaks a rule of the States Language: a missing or unknown field, a value
     /// of the wrong type or out of range, a malformed path or intrinsic function.
     ///
@@ -62,6 +66,7 @@ impl Code {
     pub fn as_str(self) -> &'static str {
         match self {
             Code::InvalidJsonDescription => "INVALID_JSON_DESCRIPTION",
+            Code::DefinitionTooLarge => "DEFINITION_TOO_LARGE",
             Code::SchemaValidationFailed => "SCHEMA_VALIDATION_FAILED",
             Code::MissingTransitionTarget => "MISSING_TRANSITION_TARGET",
             Code::DuplicateStateName => "DUPLICATE_STATE_NAME",

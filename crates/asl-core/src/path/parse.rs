@@ -221,7 +221,10 @@ impl<'a> Cursor<'a> {
     /// member `Test\""Name"` (recorded), where RFC 9535 would unescape.
     pub(super) fn quoted(&mut self) -> Result<Box<str>, PathError> {
         let start = self.pos;
-        let quote = self.peek().unwrap_or('\'');
+        let Some(quote) = self.peek().filter(|c| matches!(c, '\'' | '"')) else {
+            let end = self.peek().map_or(start, |c| start + c.len_utf8());
+            return Err(self.error("expected a quoted name", start..end));
+        };
         self.pos += 1;
         let content = self.pos;
         while let Some(c) = self.peek() {

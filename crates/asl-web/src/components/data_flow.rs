@@ -70,7 +70,7 @@ pub(crate) fn DataFlowPanel() -> impl IntoView {
             <JsonField label="State input" test_id="state-input" rows=5 value=playground.input/>
             {move || {
                 let name = playground.current_state.get()?;
-                let definition = playground.definition.get();
+                let definition = playground.settled.get();
                 let input = playground.input.get();
                 let result = playground.task_result.get();
                 let account = asl_core::exec::run::RunOptions::default().identity.account;

@@ -1,7 +1,7 @@
 //! The definition editor: a text area with line numbers that can be asked to select a range, over
 //! a layer that marks the code inside strings (JSONata expressions, `.$` paths).
 
-use crate::state::{Selection, use_playground};
+use crate::state::{LARGE_TEXT, Selection, use_playground};
 use asl_core::api;
 use asl_core::diag::Severity;
 use asl_core::text::byte_offset;
@@ -19,8 +19,14 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
     let textarea = NodeRef::<html::Textarea>::new();
     let gutter = NodeRef::<html::Pre>::new();
 
+    // A large text is shown plain: no colours, marks or line numbers (the browser laying out
+    // half a million numbered lines is what froze the page).
+    let large = Memo::new(move |_| playground.definition.with(|t| t.len() > LARGE_TEXT));
     // The gutter: line numbers, and a marker with the message on lines that have a problem.
     let gutter_lines = Memo::new(move |_| {
+        if large.get() {
+            return Vec::new();
+        }
         let lines = playground.definition.with(|t| t.split('\n').count());
         let mut problems: Vec<Option<(String, &'static str)>> = vec![None; lines];
         playground.validation.with(|v| {
@@ -66,6 +72,13 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
 
     // Putting the cursor inside a state picks it for the data-flow panel.
     let pick_state_at_cursor = move |cursor: RwSignal<Option<usize>>| {
+        // Reading a large text again on every key would freeze the editor.
+        if playground
+            .definition
+            .with_untracked(|t| t.len() > LARGE_TEXT)
+        {
+            return;
+        }
         let Some(area) = textarea.get() else { return };
         let Ok(Some(utf16)) = area.selection_start() else {
             return;
@@ -88,6 +101,9 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
     // Where the cursor is: the bracket there and its pair are marked.
     let cursor = RwSignal::new(None::<usize>);
     let marks = Memo::new(move |_| {
+        if large.get() {
+            return Vec::new();
+        }
         let brackets = cursor.get().and_then(|at| {
             playground
                 .definition
@@ -154,6 +170,21 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
         })
     });
 
+    // The text area shows the definition; what the user typed is already there, so only a
+    // change made elsewhere (a template, Format, an import) is written back: copying a large
+    // text into the page on every keystroke is what would freeze it.
+    let typed = StoredValue::new(false);
+    Effect::new(move |_| {
+        let Some(area) = textarea.get() else { return };
+        playground.definition.with(|text| {
+            if typed.get_value() {
+                typed.set_value(false);
+            } else {
+                area.set_value(text);
+            }
+        });
+    });
+
     let sync_gutter = move || {
         if let (Some(area), Some(gutter)) = (textarea.get(), gutter.get()) {
             gutter.set_scroll_top(area.scroll_top());
@@ -167,6 +198,9 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
     view! {
         <section class="editor" aria-label="Definition">
             <pre class="editor__gutter" node_ref=gutter>
+                {move || large.get().then(|| view! {
+                    <span data-testid="gutter-large" title="A large text: its lines are not numbered, and it is checked when typing pauses">"…"</span>
+                })}
                 // Keyed by line and problem: an edit rebuilds only the lines whose marker changed.
                 <For each=move || gutter_lines.get().into_iter().enumerate() key=|line| line.clone() let((i, problem))>
                     {match problem {
@@ -204,8 +238,11 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
                 autocomplete="off"
                 wrap="off"
                 node_ref=textarea
-                prop:value=move || playground.definition.get()
-                on:input:target=move |ev| playground.definition.set(ev.target().value())
+                class:editor__text--plain=move || large.get()
+                on:input:target=move |ev| {
+                    typed.set_value(true);
+                    playground.definition.set(ev.target().value());
+                }
                 on:scroll=move |_| sync_gutter()
                 on:click=move |_| pick_state_at_cursor(cursor)
                 on:keyup=move |_| pick_state_at_cursor(cursor)

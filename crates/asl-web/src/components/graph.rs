@@ -44,7 +44,7 @@ impl ViewBox {
 pub(crate) fn GraphPanel() -> impl IntoView {
     let playground = use_playground();
     let session = use_session();
-    let laid_out = Memo::new(move |_| playground.definition.with(|text| graph(text)));
+    let laid_out = Memo::new(move |_| playground.settled.with(|text| graph(text)));
     // After a run, each state is coloured by what happened to it, as of the event the user has
     // stepped to (the whole run when none).
     let outcomes = Memo::new(move |_| {

@@ -337,7 +337,7 @@ fn ExportImport() -> impl IntoView {
     let session = use_session();
     let playground = use_playground();
     let cli = move || {
-        let definition = playground.definition.get();
+        let definition = playground.settled.get();
         let input = session.input.get();
         let name = session.name.get();
         let identity = RunOptions::default().identity;
