@@ -35,7 +35,8 @@ for target in "${TARGETS[@]}"; do
     outcome="no crash"
   else
     outcome="CRASH (see fuzz/artifacts/$target/ and the log below)"
-    tail -40 "$log" >&2
+    grep -A4 -E "panicked at|ERROR: (AddressSanitizer|libFuzzer)" "$log" | head -20 >&2 || true
+    tail -25 "$log" >&2
     status=1
   fi
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)

@@ -201,7 +201,7 @@ fn scalar(source: &str, value: &str, style: ScalarStyle, tagged: bool, span: Spa
     let layout = match style {
         ScalarStyle::Plain if raw == value => StrLayout::Verbatim(0),
         ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted
-            if raw.len() >= 2 && &raw[1..raw.len() - 1] == value =>
+            if raw.len() >= 2 && raw.get(1..raw.len() - 1) == Some(value) =>
         {
             StrLayout::Verbatim(1)
         }

@@ -135,13 +135,17 @@ pub fn validate(
     definition: &str,
     #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let options: JsValidateOptions = if options.is_undefined() || options.is_null() {
-        JsValidateOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&e.to_string()))?
-    };
+    let options: JsValidateOptions = from_js_options(options)?;
     let options = options.into_options().map_err(|e| JsError::new(&e))?;
     to_js(&api::validate(definition, &options).to_aws_json())
+}
+
+/// An options object from JavaScript: its defaults when `undefined` or `null`.
+fn from_js_options<T: serde::de::DeserializeOwned + Default>(value: JsValue) -> Result<T, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// A JSON value as a JavaScript one: serialised here and read by the engine's `JSON.parse`, which
@@ -172,11 +176,7 @@ pub fn evaluate(
     expression: &str,
     #[wasm_bindgen(unchecked_param_type = "EvaluateInput | undefined")] input: JsValue,
 ) -> Result<JsValue, JsError> {
-    let input: JsEvalInput = if input.is_undefined() || input.is_null() {
-        JsEvalInput::default()
-    } else {
-        serde_wasm_bindgen::from_value(input).map_err(|e| JsError::new(&e.to_string()))?
-    };
+    let input: JsEvalInput = from_js_options(input)?;
     evaluation(api::eval(expression, &input.into_eval_input()))
 }
 
@@ -237,11 +237,7 @@ impl Document {
         json: &str,
         #[wasm_bindgen(unchecked_param_type = "EvaluateInput | undefined")] context: JsValue,
     ) -> Result<Document, JsError> {
-        let around: JsEvalInput = if context.is_undefined() || context.is_null() {
-            JsEvalInput::default()
-        } else {
-            serde_wasm_bindgen::from_value(context).map_err(|e| JsError::new(&e.to_string()))?
-        };
+        let around: JsEvalInput = from_js_options(context)?;
         let document = serde_json::from_str(json)
             .map_err(|e| JsError::new(&format!("The document is not JSON: {e}")))?;
         let mut input = around.into_eval_input();
@@ -292,11 +288,7 @@ pub fn run_js(
 ) -> Result<JsValue, JsError> {
     use asl_core::exec::context::parse_timestamp;
     use asl_core::exec::run::{Limits, RunOptions};
-    let js: JsRunOptions = if options.is_undefined() || options.is_null() {
-        JsRunOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&e.to_string()))?
-    };
+    let js: JsRunOptions = from_js_options(options)?;
     let mut options = RunOptions::default();
     if let Some(t) = &js.machine_type {
         let machine_type: asl_core::validate::MachineType =
