@@ -284,7 +284,7 @@ impl Expression {
                 context.bind(name.clone(), to_jvalue(value));
             }
         }
-        let mut evaluator = Evaluator::with_context(context);
+        let mut evaluator = Evaluator::with_options(context, limits());
         let host = functions::Host {
             now_millis,
             rng: Rc::clone(rng),
@@ -294,6 +294,16 @@ impl Expression {
             .evaluate(&self.ast, &JValue::Undefined)
             .map_err(|e| EvalError(as_jsonata_js_says(e.message())))?;
         Ok(from_jvalue(&value))
+    }
+}
+
+/// The evaluation's limits: no sequence longer than the 10,000,000 items a range may make (D2014),
+/// so that a runaway expression (`[1..9000000].[1..9000000]`) fails with D2015 instead of
+/// exhausting memory. A count, not a clock: the engine never reads the time.
+fn limits() -> jsonata_core::evaluator::EvaluatorOptions {
+    jsonata_core::evaluator::EvaluatorOptions {
+        max_sequence_length: Some(10_000_000),
+        ..Default::default()
     }
 }
 
@@ -421,6 +431,21 @@ mod tests {
                 rng: &mut rng,
             },
         )
+    }
+
+    #[test]
+    fn a_runaway_sequence_fails_instead_of_exhausting_memory() {
+        let error = eval(
+            "$count($append([1..6000000], [1..6000000]))",
+            &json!({}),
+            &NoVariables,
+        )
+        .unwrap_err();
+        assert!(error.0.contains("D2015"), "{}", error.0);
+        assert_eq!(
+            eval("$count([1..6000000])", &json!({}), &NoVariables).unwrap(),
+            Converted::Json(json!(6_000_000))
+        );
     }
 
     #[test]
