@@ -161,6 +161,15 @@ test("a hostile share link, a damaged one, and postMessage data stay text", asyn
     await widget.getByTestId("embed-status").filter({ hasText: "FAILED" }).waitFor();
     assert.ok((await widget.getByTestId("embed-status").textContent()).includes(SCRIPT));
     await widget.locator('[data-testid="graph-state"]').filter({ hasText: "Start <img" }).waitFor();
+    // Another window of the host's page (a sibling frame) is not the widget's parent: ignored.
+    await host.page.evaluate(() => {
+      const sibling = document.createElement("iframe");
+      sibling.srcdoc = `<script>parent.frames[0].postMessage({type: "asl-playground:set",
+        definition: JSON.stringify({StartAt: "Sibling", States: {Sibling: {Type: "Succeed"}}})}, "*");</script>`;
+      document.body.append(sibling);
+    });
+    await new Promise((done) => setTimeout(done, 500));
+    assert.equal(await widget.locator('[data-testid="graph-state"][data-state="Sibling"]').count(), 0);
     const frame = host.page.frames().find((f) => f.url().includes("?embed"));
     const inFrame = await frame.evaluate(() => ({ ran: window.__ran, violations: window.__violations }));
     assert.deepEqual(inFrame, { ran: 0, violations: [] });

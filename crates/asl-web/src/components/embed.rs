@@ -6,10 +6,13 @@
 //!   those texts;
 //! - `{"type": "asl-playground:run"}` runs the execution;
 //! - the widget answers `{"type": "asl-playground:ready"}` when it has loaded, and
-//!   `{"type": "asl-playground:result", "status", "output"?, "error"?, "cause"?}` after each run,
-//!   to the window that sent the last message (or its parent).
+//!   `{"type": "asl-playground:result", "status", "output"?, "error"?, "cause"?}` after each run.
 //!
-//! Messages of any other shape are ignored; text is only ever set as text.
+//! Origins: the widget listens to the page that embeds it (its parent window) only, whatever that
+//! page's origin, and answers only that page (with target origin `*`: it does not know the
+//! host's origin in advance, and everything it sends came from the host: the link it was opened
+//! with, and the host's messages). Messages from any other window, and of any other shape, are
+//! ignored; text is only ever set as text. The widget makes no network request.
 
 use super::{DefinitionEditor, GraphPanel};
 use crate::session::use_session;
@@ -66,26 +69,25 @@ fn js_get(target: &JsValue, key: &str) -> Option<JsValue> {
 pub(crate) fn Embed(editable: bool) -> impl IntoView {
     let playground = use_playground();
     let session = use_session();
-    // Where results go: the window that last spoke to the widget, else its parent.
-    let reply_to = StoredValue::new_local(None::<web_sys::Window>);
+    // Results go to the page that embeds the widget.
     let post = move |message: Value| {
-        let target = reply_to
-            .get_value()
-            .or_else(|| window().parent().ok().flatten());
-        if let Some(target) = target {
-            let _ = target.post_message(&JsValue::from_str(&message.to_string()), "*");
+        if let Ok(Some(parent)) = window().parent() {
+            let _ = parent.post_message(&JsValue::from_str(&message.to_string()), "*");
         }
     };
     let _ = window_event_listener(leptos::ev::message, move |ev: web_sys::MessageEvent| {
+        let from_parent = match (ev.source(), window().parent()) {
+            (Some(source), Ok(Some(parent))) => {
+                web_sys::js_sys::Object::is(&source, parent.as_ref())
+            }
+            _ => false,
+        };
+        if !from_parent {
+            return;
+        }
         let Some(message) = read(&ev.data()) else {
             return;
         };
-        if let Some(source) = ev.source() {
-            let window: Result<web_sys::Window, _> = wasm_bindgen::JsCast::dyn_into(source);
-            if let Ok(window) = window {
-                reply_to.set_value(Some(window));
-            }
-        }
         match message {
             Message::Set {
                 definition,
