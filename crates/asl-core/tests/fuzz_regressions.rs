@@ -1,7 +1,7 @@
 //! Inputs the fuzzers (`fuzz/`, `scripts/fuzz.sh`) found to crash the engine, each kept as the
 //! smallest text that did, with what the engine must say instead.
 
-use asl_core::api::{EvalError, EvalInput, eval};
+use asl_core::api::{EvalError, EvalInput, ValidateOptions, eval, validate};
 use asl_core::source::{Format, read};
 
 /// `$[?({`: a JSON object literal cut short in a filter read past the end of the path (found
@@ -44,5 +44,31 @@ fn a_yaml_scalar_ending_inside_a_character_is_read_or_refused() {
     }
     for quoted in ["a: \"\u{6656}", "a: '\u{6656}", "\"x\u{6656}: 1"] {
         let _ = read(quoted, Some(Format::Yaml));
+    }
+}
+
+/// A JSONata expression that stops at a character of several bytes (`$states˖nput`): its
+/// diagnostic pointed at the character's first byte only, a span ending inside the character
+/// (found by the `validate` target on 2026-11-24; the file is the fuzzer's input).
+#[test]
+fn a_jsonata_error_at_a_wide_character_points_at_the_whole_character() {
+    let bytes = include_bytes!("fuzz/validate-bac02fef.json");
+    let text = bytes.utf8_chunks().next().map_or("", |chunk| chunk.valid());
+    let validation = validate(text, &ValidateOptions::default());
+    let jsonata = validation
+        .diagnostics
+        .iter()
+        .find(|d| d.diagnostic.code.as_str() == "INVALID_JSONATA_EXPRESSION")
+        .expect("the expression is refused");
+    let span = jsonata.diagnostic.span.expect("a span");
+    assert_eq!(&text[span.start as usize..span.end as usize], "\u{2d6}");
+    for located in &validation.diagnostics {
+        let span = located.diagnostic.span.expect("a span");
+        assert!(text.is_char_boundary(span.start as usize));
+        assert!(text.is_char_boundary(span.end as usize));
+    }
+    match eval("{% $states\u{2d6}nput.key %}", &EvalInput::default()) {
+        Err(EvalError::Syntax { range, .. }) => assert_eq!(range, 10..12),
+        other => panic!("{other:?}"),
     }
 }

@@ -120,8 +120,10 @@ fn eval_sharing(
     if let Some(inner) = jsonata::expression_text(text) {
         return eval_jsonata(inner, input, conversions, &mut rng).map_err(|e| match e {
             JsonataFailure::Syntax(error) => {
-                let start = text.find(inner).unwrap_or(0) + error.offset;
-                syntax(error.message, start..(start + 1).min(text.len()))
+                let base = text.find(inner).unwrap_or(0);
+                let range = error.range_in(inner);
+                let end = (base + range.end).min(text.len());
+                syntax(error.message, base + range.start..end)
             }
             JsonataFailure::Query(error) => {
                 EvalError::Runtime(StatesError::new(names::QUERY_EVALUATION_ERROR, error.cause))

@@ -61,6 +61,19 @@ pub struct SyntaxError {
     pub offset: usize,
 }
 
+impl SyntaxError {
+    /// The bytes of `expression` (the text that was parsed) to point at: the character where
+    /// JSONata stopped, whole (one byte past the end when it stopped at the end).
+    pub fn range_in(&self, expression: &str) -> std::ops::Range<usize> {
+        let mut at = self.offset.min(expression.len());
+        while !expression.is_char_boundary(at) {
+            at -= 1;
+        }
+        let width = expression[at..].chars().next().map_or(1, char::len_utf8);
+        at..at + width
+    }
+}
+
 /// The `$states` object: the state's input, the context object, and where AWS allows them
 /// `result` or `errorOutput`. It is converted for JSONata once, when an expression first reads
 /// it, without copying the JSON first; the states of a Map's items share the conversion of the

@@ -97,8 +97,8 @@ impl<'a> Checker<'a> {
     ) {
         match Expression::parse(inner) {
             Err(error) => {
-                let offset = start + error.offset.min(inner.len());
-                let span = node.string_subspan(self.source, offset..offset + 1);
+                let range = error.range_in(inner);
+                let span = node.string_subspan(self.source, start + range.start..start + range.end);
                 let message = without_code(&error.message);
                 self.push(
                     Diagnostic::error(Code::InvalidJsonataExpression, "invalid-jsonata", message)
