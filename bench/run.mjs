@@ -7,15 +7,14 @@
 
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeWorkloads } from './workloads.mjs';
 import { runPeers } from './peers.mjs';
 import { launch } from '../tests/support/browser.mjs';
+import { serveFolders } from '../tests/support/server.mjs';
 import { measurePage } from './page-timings.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -62,43 +61,16 @@ async function nodePeers(manifest) {
   return runPeers({ StateMachine, JSONPath, jsonata, aslValidator }, 'Node', read, manifest);
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.cjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
-
 /** Serves the built site at `/`, and the benchmark page, its modules, the peers' browser builds,
  * the engine's wasm API and the workloads under their own prefixes. */
-async function serve() {
-  const mounts = [
+function serve() {
+  return serveFolders([
     ['/bench/', join(ROOT, 'bench')],
     ['/node_modules/', join(ROOT, 'bench/node_modules')],
     ['/wasm/', join(ROOT, 'target/bench/wasm')],
     ['/workloads/', WORKLOADS],
     ['/', join(ROOT, 'dist')],
-  ];
-  const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-    const [prefix, dir] = mounts.find(([p]) => path.startsWith(p));
-    const rest = path.slice(prefix.length);
-    const file = normalize(join(dir, rest === '' || rest.endsWith('/') ? `${rest}index.html` : rest));
-    if (!file.startsWith(dir)) return response.writeHead(403).end();
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end('not found');
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  ]);
 }
 
 /** The engine as wasm and the peers' browser builds, in one Chromium page. */

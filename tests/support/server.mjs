@@ -1,4 +1,5 @@
-// A static file server for dist/, on a free port of 127.0.0.1, for the browser tests.
+// Static file servers on free ports of 127.0.0.1: dist/ for the browser tests, and a host page on
+// another origin for the embed.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -12,6 +13,7 @@ const TYPES = {
   ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".wasm": "application/wasm",
+  ".cjs": "text/javascript; charset=utf-8",
   ".json": "application/json",
   ".svg": "image/svg+xml",
   ".png": "image/png",
@@ -22,10 +24,26 @@ export async function serveDist() {
   await stat(join(ROOT, "index.html")).catch(() => {
     throw new Error(`no ${ROOT}/index.html: build the site first (scripts/test.sh does)`);
   });
+  return serveFolders([["/", ROOT]]);
+}
+
+/**
+ * Serve folders under URL prefixes (`[prefix, folder]`, the first prefix that matches wins; a
+ * path ending in `/` serves its index.html) on a free port of 127.0.0.1 until `close()`;
+ * resolves to `{ url, close }`. The benchmark suite (bench/run.mjs) serves its page with it too.
+ */
+export async function serveFolders(mounts) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
-    const file = normalize(join(ROOT, path.endsWith("/") ? `${path}index.html` : path));
-    if (!file.startsWith(ROOT)) {
+    const mount = mounts.find(([prefix]) => path.startsWith(prefix));
+    if (!mount) {
+      response.writeHead(404).end("not found");
+      return;
+    }
+    const [prefix, folder] = mount;
+    const rest = path.slice(prefix.length);
+    const file = normalize(join(folder, rest === "" || rest.endsWith("/") ? `${rest}index.html` : rest));
+    if (!file.startsWith(folder)) {
       response.writeHead(403).end();
       return;
     }
