@@ -310,12 +310,22 @@ impl Expression {
     }
 }
 
-/// The evaluation's limits: no sequence longer than the 10,000,000 items a range may make (D2014),
+/// The steps (nodes evaluated, turns of loops) one evaluation may take before it stops with
+/// U1004: an endless tail-recursive function or a runaway nested loop ends in a few seconds with a
+/// message instead of hanging the page. ⚠ Ours: AWS bounds an evaluation by time, with a limit it
+/// does not publish. Mapping `$ * 2` over a range takes 3 steps an item, so this allows ranges of
+/// millions of items (a state's data is at most 256 KiB), while an endless tail-recursive
+/// function stops after about 1.3 s natively.
+pub const EVALUATION_STEPS: u64 = 10_000_000;
+
+/// The evaluation's limits, counts rather than clocks (the engine never reads the time): the
+/// step budget above, and no sequence longer than the 10,000,000 items a range may make (D2014),
 /// so that a runaway expression (`[1..9000000].[1..9000000]`) fails with D2015 instead of
-/// exhausting memory. A count, not a clock: the engine never reads the time.
+/// exhausting memory.
 fn limits() -> jsonata_core::evaluator::EvaluatorOptions {
     jsonata_core::evaluator::EvaluatorOptions {
         max_sequence_length: Some(10_000_000),
+        fuel: Some(jsonata_core::evaluator::Fuel::new(EVALUATION_STEPS)),
         ..Default::default()
     }
 }
@@ -458,6 +468,27 @@ mod tests {
         assert_eq!(
             eval("$count([1..6000000])", &json!({}), &NoVariables).unwrap(),
             Converted::Json(json!(6_000_000))
+        );
+    }
+
+    #[test]
+    fn an_endless_evaluation_stops_when_its_steps_are_spent() {
+        for endless in [
+            "($f := function($x){ $f($x + 1) }; $f(1))",
+            "$count([1..3000].([1..3000]).($ * 2))",
+        ] {
+            let error = eval(endless, &json!({}), &NoVariables).unwrap_err();
+            assert_eq!(
+                error.0,
+                format!(
+                    "U1004: Evaluation stopped after {EVALUATION_STEPS} steps. Check for infinite loop"
+                ),
+                "{endless}"
+            );
+        }
+        assert_eq!(
+            eval("$sum([1..1000000].($ * 2))", &json!({}), &NoVariables).unwrap(),
+            Converted::Json(json!(1_000_001_000_000_u64))
         );
     }
 
