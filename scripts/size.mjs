@@ -19,7 +19,9 @@ const budget = JSON.parse(fs.readFileSync(budgetFile, "utf8"));
 // A file's budget key: its name without Trunk's content hash (asl-web-<hash>_bg.wasm).
 const key = (name) => name.replace(/-[0-9a-f]{8,16}(?=[._])/, "");
 
-const rows = fs.readdirSync(dist).sort().map((name) => {
+// Files only: a failed Trunk build leaves its staging folder behind.
+const files = fs.readdirSync(dist, { withFileTypes: true }).filter((entry) => entry.isFile());
+const rows = files.map((entry) => entry.name).sort().map((name) => {
   const bytes = fs.readFileSync(path.join(dist, name));
   return {
     file: name,

@@ -3786,6 +3786,17 @@ impl Fuel {
         self.left.store(left - 1, std::sync::atomic::Ordering::Relaxed);
         true
     }
+
+    /// The error once the budget is spent; out of line, since every checkpoint inlines the
+    /// check.
+    #[cold]
+    #[inline(never)]
+    fn spent(&self) -> EvaluatorError {
+        EvaluatorError::EvaluationError(format!(
+            "U1004: Evaluation stopped after {} steps. Check for infinite loop",
+            self.steps
+        ))
+    }
 }
 
 /// Resource-limit guardrails, mirroring jsonata-js 2.2.1's `timeout`/`stack`/`sequence`
@@ -4371,10 +4382,7 @@ pub(crate) fn check_sequence_length(
 pub(crate) fn check_cancelled(options: &EvaluatorOptions) -> Result<(), EvaluatorError> {
     if let Some(fuel) = &options.fuel {
         if !fuel.burn() {
-            return Err(EvaluatorError::EvaluationError(format!(
-                "U1004: Evaluation stopped after {} steps. Check for infinite loop",
-                fuel.steps
-            )));
+            return Err(fuel.spent());
         }
     }
     match &options.cancel {

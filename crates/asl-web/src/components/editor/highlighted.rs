@@ -1,6 +1,8 @@
-//! The definition editor: a text area with line numbers that can be asked to select a range, over
-//! a layer that marks the code inside strings (JSONata expressions, `.$` paths).
+//! The editor of a text of ordinary size: the whole text in a text area, over a layer that
+//! colours it and marks the code inside strings (JSONata expressions, `.$` paths) and the
+//! problems, with line numbers that carry the problems' messages.
 
+use super::{LINE_HEIGHT, paste_over};
 use crate::state::{LARGE_TEXT, Selection, use_playground};
 use asl_core::api;
 use asl_core::diag::Severity;
@@ -8,25 +10,16 @@ use asl_core::text::byte_offset;
 use leptos::html;
 use leptos::prelude::*;
 
-/// Line height of the editor, in pixels; must match `--editor-line-height` in style.css.
-const LINE_HEIGHT: f64 = 20.0;
-
 /// The text area the user types the definition in, with a line-number gutter. When a selection
 /// is requested (a diagnostic was clicked), it selects that text and scrolls it into view.
 #[component]
-pub(crate) fn DefinitionEditor() -> impl IntoView {
+pub(super) fn HighlightedEditor() -> impl IntoView {
     let playground = use_playground();
     let textarea = NodeRef::<html::Textarea>::new();
     let gutter = NodeRef::<html::Pre>::new();
 
-    // A large text is shown plain: no colours, marks or line numbers (the browser laying out
-    // half a million numbered lines is what froze the page).
-    let large = Memo::new(move |_| playground.definition.with(|t| t.len() > LARGE_TEXT));
     // The gutter: line numbers, and a marker with the message on lines that have a problem.
     let gutter_lines = Memo::new(move |_| {
-        if large.get() {
-            return Vec::new();
-        }
         let lines = playground.definition.with(|t| t.split('\n').count());
         let mut problems: Vec<Option<(String, &'static str)>> = vec![None; lines];
         playground.validation.with(|v| {
@@ -72,13 +65,6 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
 
     // Putting the cursor inside a state picks it for the data-flow panel.
     let pick_state_at_cursor = move |cursor: RwSignal<Option<usize>>| {
-        // Reading a large text again on every key would freeze the editor.
-        if playground
-            .definition
-            .with_untracked(|t| t.len() > LARGE_TEXT)
-        {
-            return;
-        }
         let Some(area) = textarea.get() else { return };
         let Ok(Some(utf16)) = area.selection_start() else {
             return;
@@ -101,9 +87,6 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
     // Where the cursor is: the bracket there and its pair are marked.
     let cursor = RwSignal::new(None::<usize>);
     let marks = Memo::new(move |_| {
-        if large.get() {
-            return Vec::new();
-        }
         let brackets = cursor.get().and_then(|at| {
             playground
                 .definition
@@ -171,8 +154,7 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
     });
 
     // The text area shows the definition; what the user typed is already there, so only a
-    // change made elsewhere (a template, Format, an import) is written back: copying a large
-    // text into the page on every keystroke is what would freeze it.
+    // change made elsewhere (a template, Format, an import) is written back.
     let typed = StoredValue::new(false);
     Effect::new(move |_| {
         let Some(area) = textarea.get() else { return };
@@ -198,9 +180,6 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
     view! {
         <section class="editor" aria-label="Definition">
             <pre class="editor__gutter" node_ref=gutter>
-                {move || large.get().then(|| view! {
-                    <span data-testid="gutter-large" title="A large text: its lines are not numbered, and it is checked when typing pauses">"…"</span>
-                })}
                 // Keyed by line and problem: an edit rebuilds only the lines whose marker changed.
                 <For each=move || gutter_lines.get().into_iter().enumerate() key=|line| line.clone() let((i, problem))>
                     {match problem {
@@ -238,7 +217,25 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
                 autocomplete="off"
                 wrap="off"
                 node_ref=textarea
-                class:editor__text--plain=move || large.get()
+                on:paste=move |ev| {
+                    // A paste that makes the text large is put in without the text area, whose
+                    // layout of it would freeze the page for seconds.
+                    let Some(area) = textarea.get() else { return };
+                    let Some(pasted) = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else {
+                        return;
+                    };
+                    let (Ok(Some(from)), Ok(Some(to))) = (area.selection_start(), area.selection_end()) else {
+                        return;
+                    };
+                    let range = playground
+                        .definition
+                        .with_untracked(|text| byte_offset(text, from)..byte_offset(text, to));
+                    let length = playground.definition.with_untracked(String::len) - range.len() + pasted.len();
+                    if length > LARGE_TEXT {
+                        ev.prevent_default();
+                        paste_over(playground, range, &pasted);
+                    }
+                }
                 on:input:target=move |ev| {
                     typed.set_value(true);
                     playground.definition.set(ev.target().value());
