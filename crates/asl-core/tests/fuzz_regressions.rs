@@ -72,3 +72,32 @@ fn a_jsonata_error_at_a_wide_character_points_at_the_whole_character() {
         other => panic!("{other:?}"),
     }
 }
+
+/// A range whose bound is near i64's largest (`0..2222…245`): the count of its items overflowed
+/// (a panic in debug builds; in the browser's 32-bit wasm the count wrapped to a small number and
+/// the range ran on without end). Found by the `jsonata` target on 2026-11-24; the same held for
+/// `$range`.
+#[test]
+fn a_range_with_huge_bounds_is_refused() {
+    let cases = [
+        ("{% 0..2222222222222222222222222222245 %}", "D2014"),
+        ("{% -9223372036854775807..9223372036854775807 %}", "D2014"),
+        (
+            "{% $range(-9223372036854775807, 9223372036854775807, 1) %}",
+            "cannot make more than 10000000 items",
+        ),
+        (
+            "{% $range(9223372036854775807, -9223372036854775807, -3) %}",
+            "cannot make more than 10000000 items",
+        ),
+    ];
+    for (expression, said) in cases {
+        match eval(expression, &EvalInput::default()) {
+            Err(EvalError::Runtime(error)) => {
+                let cause = error.cause.unwrap_or_default();
+                assert!(cause.contains(said), "{expression}: {cause}");
+            }
+            other => panic!("{expression}: {other:?}"),
+        }
+    }
+}

@@ -11447,8 +11447,10 @@ impl Evaluator {
         let end = end_f64.unwrap() as i64;
 
         // Check range size limit (10 million elements max)
+        // ASL Playground patch: counted in u64, since `end - start + 1` overflows for bounds
+        // near i64's (found by fuzzing `0..2222222222222222222222222222245`).
         let size = if start <= end {
-            (end - start + 1) as usize
+            end.abs_diff(start).saturating_add(1)
         } else {
             0
         };
@@ -11457,6 +11459,7 @@ impl Evaluator {
                 "D2014: Range operator results in too many elements (> 10,000,000)".to_string(),
             ));
         }
+        let size = size as usize;
         check_sequence_length(size, &self.options)?;
 
         let mut result = Vec::with_capacity(size);

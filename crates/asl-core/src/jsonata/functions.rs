@@ -94,18 +94,19 @@ fn range(args: &[JValue]) -> Result<JValue, EvaluatorError> {
             "The third argument of the $range function must not be zero",
         ));
     }
-    const MAX_ITEMS: i64 = 10_000_000;
+    const MAX_ITEMS: i128 = 10_000_000;
+    // In i128: the bounds may be near i64's, where `end - start` overflows.
     let count = if (step > 0 && end < start) || (step < 0 && end > start) {
         0
     } else {
-        (end - start) / step + 1
+        (i128::from(end) - i128::from(start)) / i128::from(step) + 1
     };
     if count > MAX_ITEMS {
         return Err(error(format!(
             "The $range function cannot make more than {MAX_ITEMS} items"
         )));
     }
-    let items: Vec<JValue> = (0..count)
+    let items: Vec<JValue> = (0..count as i64)
         .map(|i| JValue::Number((start + i * step) as f64))
         .collect();
     Ok(match items.len() {
