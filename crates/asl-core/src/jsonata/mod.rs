@@ -563,6 +563,36 @@ mod tests {
         );
     }
 
+    /// JSONata's regular expressions are JavaScript's; the engine matches them with regex-lite
+    /// (vendor/jsonata-core/README.md), whose classes are ASCII as JavaScript's `\d`, `\w` and
+    /// `\b` are. ⚠ Two differences remain: `\s` matches ASCII white space only (JavaScript's
+    /// also Unicode spaces such as U+00A0), and `i` folds ASCII letters only.
+    #[test]
+    fn regular_expressions_match_as_javascript_does() {
+        let states = json!({});
+        let ok = |text: &str| eval(text, &states, &NoVariables).unwrap();
+        assert_eq!(
+            ok(r#"$match("ababbabbcc", /a(b+)/).groups"#),
+            Converted::Json(json!(["b", "bb", "bb"]))
+        );
+        assert_eq!(
+            ok(r#"$replace("John Smith", /(\w+)\s(\w+)/, "$2, $1")"#),
+            Converted::Json(json!("Smith, John"))
+        );
+        assert_eq!(
+            ok(r#"$split("a1b22c", /\d+/)"#),
+            Converted::Json(json!(["a", "b", "c"]))
+        );
+        assert_eq!(
+            ok(r#"$contains("HELLO", /hello/i)"#),
+            Converted::Json(json!(true))
+        );
+        // JavaScript's `\d` and `\w` are ASCII: an Arabic-Indic digit or an accented letter is
+        // neither.
+        assert_eq!(ok(r#"$contains("٣", /\d/)"#), Converted::Json(json!(false)));
+        assert_eq!(ok(r#"$contains("é", /\w/)"#), Converted::Json(json!(false)));
+    }
+
     #[test]
     fn syntax_errors_say_where() {
         let error = Expression::parse("$a + ]").unwrap_err();
