@@ -7,6 +7,9 @@ use asl_core::api::{self, Imported};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
+// With `erase_components` (the wasm build) the view macro consumes its parts in another order,
+// so one clone of a value used twice is redundant there and needed natively.
+#[allow(clippy::redundant_clone)]
 #[component]
 pub(crate) fn ImportButton() -> impl IntoView {
     let playground = use_playground();

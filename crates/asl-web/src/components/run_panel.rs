@@ -74,7 +74,7 @@ pub(crate) fn RunPanel() -> impl IntoView {
                             }
                         }
                     >
-                        {Preset::ALL.map(|p| view! { <option value=p.id() selected=move || session.preset.get() == p>{p.label()}</option> }).to_vec()}
+                        {Preset::ALL.into_iter().map(|p| view! { <option value=p.id() selected=move || session.preset.get() == p>{p.label()}</option> }).collect::<Vec<_>>()}
                     </select>
                 </label>
                 <Show when=express>

@@ -51,6 +51,9 @@ pub(crate) fn WaitingTasks(
 }
 
 /// One waiting task: what it was given, its token, and the answers.
+// With `erase_components` (the wasm build) the view macro consumes its parts in another order,
+// so one clone of a value used twice is redundant there and needed natively.
+#[allow(clippy::redundant_clone)]
 #[component]
 fn WaitingCard(
     /// The task.
