@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The size report of the built site: every file of dist/ raw, gzip (level 9) and brotli
-// (quality 11), the total, and the embed widget's own total (the files `?embed` loads: the
-// same page, script, wasm and style). Each file and both totals are checked against
-// size-budget.json (brotli bytes; SIZE_BUDGET names another file); the command fails when one
-// grows past its budget.
+// (quality 11), the total, what the first screen loads (the files at dist/'s top; the gallery's
+// templates under gallery/ are fetched when picked, and reported as one row), and the embed
+// widget's own total (the files `?embed` loads: the same page, script, wasm and style). Each row
+// and the totals are checked against size-budget.json (brotli bytes; SIZE_BUDGET names another
+// file); the command fails when one grows past its budget.
 //
 //   node scripts/size.mjs [dist] [--json]
 import fs from "node:fs";
@@ -19,22 +20,40 @@ const budget = JSON.parse(fs.readFileSync(budgetFile, "utf8"));
 // A file's budget key: its name without Trunk's content hash (asl-web-<hash>_bg.wasm).
 const key = (name) => name.replace(/-[0-9a-f]{8,16}(?=[._])/, "");
 
-// Files only: a failed Trunk build leaves its staging folder behind.
-const files = fs.readdirSync(dist, { withFileTypes: true }).filter((entry) => entry.isFile());
-const rows = files.map((entry) => entry.name).sort().map((name) => {
-  const bytes = fs.readFileSync(path.join(dist, name));
-  return {
-    file: name,
-    key: key(name),
-    raw: bytes.length,
-    gzip: zlib.gzipSync(bytes, { level: 9 }).length,
-    brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
+const measure = (bytes) => ({
+  raw: bytes.length,
+  gzip: zlib.gzipSync(bytes, { level: 9 }).length,
+  brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 });
 const sum = (list, field) => list.reduce((n, r) => n + r[field], 0);
-const embedded = rows.filter((r) => /\.(html|js|wasm|css)$/.test(r.file));
+
+// The files at the top, then one row per folder (its files' sums). Trunk's staging folder, left
+// behind by a failed build, is not part of the site.
+const entries = fs.readdirSync(dist, { withFileTypes: true }).filter((e) => e.name !== ".stage");
+const walk = (folder) =>
+  fs.readdirSync(folder, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(folder, e.name)) : [path.join(folder, e.name)],
+  );
+const top = entries.filter((e) => e.isFile()).map((e) => e.name).sort().map((name) => ({
+  file: name,
+  key: key(name),
+  ...measure(fs.readFileSync(path.join(dist, name))),
+}));
+const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort().map((name) => {
+  const parts = walk(path.join(dist, name)).map((file) => measure(fs.readFileSync(file)));
+  return {
+    file: `${name}/ (${parts.length} files)`,
+    key: `${name}/`,
+    raw: sum(parts, "raw"),
+    gzip: sum(parts, "gzip"),
+    brotli: sum(parts, "brotli"),
+  };
+});
+const rows = [...top, ...folders];
+const embedded = top.filter((r) => /\.(html|js|wasm|css)$/.test(r.file));
 const totals = {
   total: { raw: sum(rows, "raw"), gzip: sum(rows, "gzip"), brotli: sum(rows, "brotli") },
+  "first screen": { raw: sum(top, "raw"), gzip: sum(top, "gzip"), brotli: sum(top, "brotli") },
   embed: { raw: sum(embedded, "raw"), gzip: sum(embedded, "gzip"), brotli: sum(embedded, "brotli") },
 };
 
@@ -52,11 +71,12 @@ if (process.argv.includes("--json")) {
 const over = [];
 for (const r of rows) {
   const limit = budget.files[r.key];
-  if (limit === undefined) over.push(`${r.file}: no budget in size-budget.json`);
+  if (limit === undefined) over.push(`${r.key}: no budget in size-budget.json`);
   else if (r.brotli > limit) over.push(`${r.file}: ${r.brotli} bytes brotli, budget ${limit}`);
 }
-for (const name of ["total", "embed"]) {
-  if (totals[name].brotli > budget[name]) over.push(`${name}: ${totals[name].brotli} bytes brotli, budget ${budget[name]}`);
+for (const name of Object.keys(totals)) {
+  if (budget[name] === undefined) over.push(`${name}: no budget in size-budget.json`);
+  else if (totals[name].brotli > budget[name]) over.push(`${name}: ${totals[name].brotli} bytes brotli, budget ${budget[name]}`);
 }
 if (over.length) {
   console.error(`size budget exceeded:\n  ${over.join("\n  ")}`);

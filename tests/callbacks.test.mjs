@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { PlaygroundPage } from "./support/playground_page.mjs";
 
 async function startCallbackTemplate(ui) {
-  await ui.page.getByTestId("template").selectOption("callback");
+  await ui.pickTemplate("callback");
   await ui.page.getByTestId("run-button").click();
   await ui.page.getByTestId("run-status").filter({ hasText: "RUNNING" }).waitFor();
 }

@@ -22,7 +22,7 @@ test("screenshots of the main view, the graph after a failed Saga and the embed"
     await ui.page.screenshot({ path: path.join(out, "main-dark.png") });
     await ui.page.emulateMedia({ colorScheme: "light" });
 
-    await ui.page.getByTestId("template").selectOption("saga");
+    await ui.pickTemplate("saga");
     await ui.openTab("run");
     await ui.page.getByTestId("run-failure-path").click();
     await ui.page.getByTestId("run-status").filter({ hasText: "FAILED" }).waitFor();

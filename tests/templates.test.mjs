@@ -16,7 +16,7 @@ test("each template's success and failure paths run as documented", async () => 
   const ui = await PlaygroundPage.open();
   try {
     for (const meta of templates) {
-      await ui.page.getByTestId("template").selectOption(meta.id);
+      await ui.pickTemplate(meta.id);
       if (meta.type === "EXPRESS") {
         await ui.machineType.selectOption("EXPRESS");
       } else {
@@ -35,6 +35,33 @@ test("each template's success and failure paths run as documented", async () => 
         }
       }
     }
+    assert.deepEqual(ui.errors, []);
+  } finally {
+    await ui.close();
+  }
+});
+
+test("the gallery is fetched when a template is picked, and a failed fetch keeps the work", async () => {
+  const ui = await PlaygroundPage.open();
+  try {
+    const fetched = () =>
+      ui.page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => p.includes("/gallery/")));
+    assert.deepEqual(await fetched(), [], "the first screen loads no template");
+    await ui.pickTemplate("saga");
+    assert.deepEqual((await fetched()).sort(), [
+      "/gallery/saga/definition.asl.json", "/gallery/saga/input.json", "/gallery/saga/meta.json", "/gallery/saga/mocks.json",
+    ]);
+    assert.match(await ui.editor.inputValue(), /"StartAt": "BookFlight"/);
+
+    // The site unreachable: the picked template says so, and the definition stays.
+    const before = await ui.editor.inputValue();
+    await ui.page.route("**/gallery/**", (route) => route.abort());
+    await ui.page.getByTestId("template").selectOption("callback");
+    await ui.openTab("run");
+    await ui.page.getByTestId("run-message").filter({ hasText: /could not be opened/ }).waitFor();
+    assert.equal(await ui.editor.inputValue(), before);
+    assert.equal(await ui.page.getByTestId("template").inputValue(), "saga", "the picker shows the open template again");
+    assert.equal(await ui.page.getByTestId("run-button").isEnabled(), true);
     assert.deepEqual(ui.errors, []);
   } finally {
     await ui.close();

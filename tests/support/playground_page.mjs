@@ -40,6 +40,12 @@ export class PlaygroundPage {
     await this.editor.fill(text);
   }
 
+  /** Open a template from the picker, and wait until it is fetched and shown. */
+  async pickTemplate(id) {
+    await this.page.getByTestId("template").selectOption(id);
+    await this.page.locator(`[data-testid="template"][data-loaded="${id}"]`).waitFor();
+  }
+
   /** Run the execution with this test case of the mocks, and wait for its status. */
   async run(testCase, status) {
     await this.openTab("run");

@@ -5,7 +5,7 @@
 //! with AWS's error and dropped.
 
 use crate::state::{Playground, Tab};
-use crate::templates::TEMPLATES;
+use crate::templates::{OPENING, TEMPLATES, Template};
 use asl_core::api::{self, Begun, ExecutionExport, RunRequest, RunResult, Running, Start, Starts};
 use asl_core::exec::run::{Action, RunOptions};
 use asl_core::validate::MachineType;
@@ -87,6 +87,10 @@ pub(crate) struct Session {
     pub(crate) selected_event: RwSignal<Option<u64>>,
     /// The template last opened (its id).
     pub(crate) template: RwSignal<&'static str>,
+    /// The opened template's `meta.json`, for a gallery template.
+    pub(crate) template_meta: RwSignal<Option<String>>,
+    /// The template being fetched, if one is.
+    pub(crate) picking: RwSignal<Option<&'static str>>,
     /// The executions started so far (StartExecution's idempotency).
     starts: StoredValue<Starts>,
     /// Runs started, for fresh names.
@@ -122,14 +126,14 @@ fn run_slice(running: &mut Running) -> Option<RunResult> {
 impl Session {
     pub(crate) fn new(playground: Playground) -> Self {
         let opening = &TEMPLATES[0];
-        let mocks = RwSignal::new(opening.mocks.to_string());
+        let mocks = RwSignal::new(OPENING.mocks.to_string());
         let test_cases = Memo::new(move |_| {
             let machine = RunOptions::default().identity.state_machine_name;
             mocks.with(|text| api::mock_test_cases(text, &machine))
         });
         Session {
             playground,
-            input: RwSignal::new(opening.input.to_string()),
+            input: RwSignal::new(OPENING.input.to_string()),
             mocks,
             test_cases,
             test_case: RwSignal::new(opening.test_case.to_string()),
@@ -143,6 +147,8 @@ impl Session {
             refused: RwSignal::new(None),
             selected_event: RwSignal::new(None),
             template: RwSignal::new(opening.id),
+            template_meta: RwSignal::new(None),
+            picking: RwSignal::new(None),
             starts: StoredValue::new(Starts::default()),
             counter: StoredValue::new(0),
             current_name: StoredValue::new(String::new()),
@@ -173,6 +179,35 @@ impl Session {
         self.actions.set(Vec::new());
         self.message.set(None);
         self.refused.set(None);
+    }
+
+    /// Open a template: its definition, input and mocks, once fetched (a later pick wins).
+    pub(crate) fn pick_template(self, template: &'static Template) {
+        self.picking.set(Some(template.id));
+        leptos::task::spawn_local(async move {
+            let files = template.files().await;
+            if self.picking.get_untracked() != Some(template.id) {
+                return;
+            }
+            self.picking.set(None);
+            match files {
+                Ok(files) => {
+                    self.playground.definition.set(files.definition);
+                    self.playground.picked_state.set(None);
+                    self.load(&files.input, &files.mocks, template.test_case);
+                    self.template_meta.set(files.meta);
+                    self.template.set(template.id);
+                }
+                Err(message) => {
+                    self.message.set(Some(format!(
+                        "The template \"{}\" could not be opened: {message}",
+                        template.label
+                    )));
+                    // The picker shows the open template again.
+                    self.template.update(|_| {});
+                }
+            }
+        });
     }
 
     /// Run a template's path: its test case, then what its callbacks script does.

@@ -1,7 +1,7 @@
 //! The playground's state: what the user typed (signals) and what the engine says about it
 //! (memos).
 
-use crate::templates::TEMPLATES;
+use crate::templates::OPENING;
 use asl_core::api::{
     self, DataFlow, DataFlowRequest, EvalError, EvalInput, StateInfo, ValidateOptions, Validation,
 };
@@ -72,7 +72,7 @@ pub(crate) struct Playground {
 
 impl Playground {
     pub(crate) fn new() -> Self {
-        let definition = RwSignal::new(TEMPLATES[0].definition.to_string());
+        let definition = RwSignal::new(OPENING.definition.to_string());
         let settled = RwSignal::new(definition.get_untracked());
         settle(definition, settled);
         let machine_type = RwSignal::new(MachineType::Standard);
@@ -92,7 +92,7 @@ impl Playground {
                 _ => list.first().map(|s| s.name.clone()),
             })
         });
-        let input = RwSignal::new(TEMPLATES[0].input.to_string());
+        let input = RwSignal::new(OPENING.input.to_string());
         let task_result =
             RwSignal::new("{\n  \"Payload\": { \"chargeId\": \"ch_42\" }\n}".to_string());
         let data_flow = Memo::new(move |_| {

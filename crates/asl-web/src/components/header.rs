@@ -36,13 +36,13 @@ pub(crate) fn Header() -> impl IntoView {
                 <select
                     data-testid="template"
                     aria-label="Template"
+                    data-loaded=move || session.template.get()
+                    prop:value=move || session.template.get()
+                    aria-busy=move || session.picking.get().is_some().to_string()
                     on:change:target=move |ev| {
                         let id = ev.target().value();
                         if let Some(t) = TEMPLATES.iter().find(|t| t.id == id) {
-                            playground.definition.set(t.definition.to_string());
-                            playground.picked_state.set(None);
-                            session.load(t.input, t.mocks, t.test_case);
-                            session.template.set(t.id);
+                            session.pick_template(t);
                         }
                     }
                 >
@@ -53,6 +53,7 @@ pub(crate) fn Header() -> impl IntoView {
                 class="button button--primary"
                 data-testid="run-button"
                 title="Start the execution (Ctrl/⌘ + Enter)"
+                disabled=move || session.picking.get().is_some()
                 on:click=move |_| session.start()
             >
                 "▶ Run"

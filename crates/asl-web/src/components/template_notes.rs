@@ -2,7 +2,6 @@
 //! success path and its failure path.
 
 use crate::session::use_session;
-use crate::templates::TEMPLATES;
 use asl_core::exec::run::actions::actions_from_json;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -11,9 +10,9 @@ use serde_json::Value;
 pub(crate) fn TemplateNotes() -> impl IntoView {
     let session = use_session();
     let meta = move || {
-        let id = session.template.get();
-        let text = TEMPLATES.iter().find(|t| t.id == id)?.meta?;
-        serde_json::from_str::<Value>(text).ok()
+        session
+            .template_meta
+            .with(|text| serde_json::from_str::<Value>(text.as_deref()?).ok())
     };
     move || {
         meta().map(|meta| {
