@@ -90,6 +90,25 @@ test("a 10 MB paste is kept whole, refused as AWS would, and stays editable", as
     await ui.editor.evaluate((el) => el.setSelectionRange(0, 0));
     await ui.page.keyboard.insertText("x");
 
+    // The keys that move by screens and to the text's ends go past the window.
+    const cursorLine = () =>
+      ui.editor.evaluate((el) => {
+        const first = Number(document.querySelector('[data-testid="gutter-large"]').textContent.split("\n")[0]);
+        return first + el.value.slice(0, el.selectionStart).split("\n").length - 1;
+      });
+    await ui.editor.evaluate((el) => el.setSelectionRange(0, 0));
+    for (let i = 0; i < 40; i++) await ui.page.keyboard.press("PageDown");
+    const paged = await cursorLine();
+    assert.ok(paged > 400, `40 PageDowns reached line ${paged}`);
+    for (let i = 0; i < 1_000; i++) await ui.page.keyboard.press("ArrowDown");
+    assert.equal(await cursorLine(), paged + 1_000, "ArrowDown crosses the window's edge");
+    await ui.page.keyboard.press("Control+End");
+    assert.equal(await cursorLine(), LINES.length + 1, "the last line, \"// end\"");
+    assert.ok(await ui.editor.evaluate((el) => el.selectionStart === el.value.length));
+    await ui.page.keyboard.press("Control+Home");
+    assert.equal(await cursorLine(), 1);
+    assert.equal(await ui.editor.evaluate((el) => el.selectionStart), 0);
+
     // Select-all selects the whole text: a copy gives it all, typing replaces it all.
     await ui.editor.press("Control+a");
     await ui.page.getByTestId("all-selected").waitFor();

@@ -158,11 +158,48 @@ pub(super) fn WindowedEditor() -> impl IntoView {
         playground.definition.set(replacement);
     };
 
+    // The cursor moved to line `line` (from 0) of the whole text, at `column` characters or the
+    // line's end, and the screen scrolled by as many lines as it moved.
+    let go_to_line = move |line: usize, column: usize| {
+        let (Some(area), Some(scroller)) = (textarea.get_untracked(), scroller.get_untracked())
+        else {
+            return;
+        };
+        let current = window.get_untracked();
+        let line = line.min(current.total_lines - 1);
+        let from = cursor_line(textarea, window, playground).unwrap_or(current.first_line);
+        let moved = (line as f64 - from as f64) * LINE_HEIGHT;
+        scroller.set_scroll_top((f64::from(scroller.scroll_top()) + moved).max(0.0) as i32);
+        let next = playground
+            .definition
+            .with_untracked(|text| current.around(text, line));
+        show(next);
+        let utf16 = playground.definition.with_untracked(|text| {
+            let shown = &text[next.start..next.end];
+            let start = match line - next.first_line {
+                0 => 0,
+                lines => shown
+                    .match_indices('\n')
+                    .nth(lines - 1)
+                    .map_or(shown.len(), |(at, _)| at + 1),
+            };
+            let text_of_line = shown[start..].split('\n').next().unwrap_or_default();
+            let within: usize = text_of_line.chars().take(column).map(char::len_utf8).sum();
+            utf16_len(&shown[..start + within])
+        });
+        let _ = area.set_selection_range(utf16, utf16);
+    };
+
+    // Keys that move past the window: PageUp/PageDown by a screen, Ctrl+Home/End to the text's
+    // ends (the text area alone would stop at the window's edges).
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         let key = ev.key();
-        if (ev.ctrl_key() || ev.meta_key()) && key.eq_ignore_ascii_case("a") {
+        let command = ev.ctrl_key() || ev.meta_key();
+        if command && key.eq_ignore_ascii_case("a") {
             all_selected.set(true);
-        } else if key.starts_with("Arrow")
+            return;
+        }
+        if key.starts_with("Arrow")
             || matches!(
                 key.as_str(),
                 "Home" | "End" | "PageUp" | "PageDown" | "Escape"
@@ -170,6 +207,26 @@ pub(super) fn WindowedEditor() -> impl IntoView {
         {
             all_selected.set(false);
         }
+        if ev.shift_key() {
+            return;
+        }
+        let Some(scroller) = scroller.get_untracked() else {
+            return;
+        };
+        let page = (f64::from(scroller.client_height()) / LINE_HEIGHT)
+            .floor()
+            .max(1.0) as usize;
+        let line = cursor_line(textarea, window, playground).unwrap_or(0);
+        let column = cursor_column(textarea);
+        let target = match key.as_str() {
+            "PageDown" if !command => (line + page, column),
+            "PageUp" if !command => (line.saturating_sub(page), column),
+            "End" if command => (usize::MAX, usize::MAX),
+            "Home" if command => (0, 0),
+            _ => return,
+        };
+        ev.prevent_default();
+        go_to_line(target.0, target.1);
     };
 
     let on_paste = move |ev: leptos::ev::ClipboardEvent| {
@@ -304,6 +361,39 @@ fn window_selection(
         let shown = &text[w.start..w.end];
         Some(w.start + byte_offset(shown, from)..w.start + byte_offset(shown, to))
     })
+}
+
+/// The cursor's line (from 0) in the whole text.
+fn cursor_line(
+    textarea: NodeRef<html::Textarea>,
+    window: RwSignal<Window>,
+    playground: crate::state::Playground,
+) -> Option<usize> {
+    let area = textarea.get_untracked()?;
+    let utf16 = area.selection_start().ok()??;
+    let w = window.get_untracked();
+    let before = playground.definition.with_untracked(|text| {
+        let shown = &text[w.start..w.end];
+        shown[..byte_offset(shown, utf16)].matches('\n').count()
+    });
+    Some(w.first_line + before)
+}
+
+/// The cursor's column, in characters from its line's start.
+fn cursor_column(textarea: NodeRef<html::Textarea>) -> usize {
+    let Some(area) = textarea.get_untracked() else {
+        return 0;
+    };
+    let at = area.selection_start().ok().flatten().unwrap_or(0) as usize;
+    let value = area.value();
+    let before: Vec<u16> = value.encode_utf16().take(at).collect();
+    let before = String::from_utf16_lossy(&before);
+    before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count()
 }
 
 /// Where, in the window's text `shown`, the line at the top of a screen scrolled to
