@@ -235,41 +235,39 @@ impl<'m> Engine<'m> {
         parameters: &Value,
     ) -> Option<Result<Value, Failure>> {
         let name = &visit.state.name;
-        let mocks = self.mocks.as_mut()?;
-        let outcome = match mocks.invoke(name) {
+        // The outcome is read where the mocks hold it (the fields borrowed apart), not cloned:
+        // a response is often the largest value of a run.
+        let message = match self.mocks.as_mut()?.invoke(name) {
             Invocation::NotMocked => return None,
-            Invocation::Exhausted {
-                response,
-                invocation,
-            } => Err(format!(
-                "The mocked response '{response}' has no entry for invocation {invocation} of the state \
-                 '{name}' (the count starts at 0 and includes retries and Map iterations)."
-            )),
-            Invocation::Outcome(outcome) => Ok(outcome.clone()),
-        };
-        Some(match outcome {
-            Err(message) => Err(Failure {
-                error: self.locate(visit, StatesError::runtime(message)),
-                timed_out: false,
-            }),
-            Ok(MockOutcome::Return(value)) => {
+            Invocation::Outcome(MockOutcome::Return(value)) => {
                 let call = Call {
                     resource,
                     parameters,
                     identity: &self.options.identity,
                     now_millis: self.clock,
                 };
-                Ok(shapes::complete(&call, &value, &mut self.rng))
+                return Some(Ok(shapes::complete(&call, value, &mut self.rng)));
             }
-            Ok(MockOutcome::Throw { error, cause }) => {
+            Invocation::Outcome(MockOutcome::Throw { error, cause }) => {
                 let timed_out = error == names::TIMEOUT;
-                let cause = (!(timed_out && cause.is_empty())).then_some(cause);
-                Err(Failure {
-                    error: StatesError::from_parts(Some(error), cause),
+                let cause = (!(timed_out && cause.is_empty())).then(|| cause.clone());
+                return Some(Err(Failure {
+                    error: StatesError::from_parts(Some(error.clone()), cause),
                     timed_out,
-                })
+                }));
             }
-        })
+            Invocation::Exhausted {
+                response,
+                invocation,
+            } => format!(
+                "The mocked response '{response}' has no entry for invocation {invocation} of the state \
+                 '{name}' (the count starts at 0 and includes retries and Map iterations)."
+            ),
+        };
+        Some(Err(Failure {
+            error: self.locate(visit, StatesError::runtime(message)),
+            timed_out: false,
+        }))
     }
 }
 
