@@ -115,6 +115,21 @@ test("a 10 MB paste is kept whole, refused as AWS would, and stays editable", as
     const copied = await clipboard(ui.editor, "copy");
     assert.equal(copied.length, BIG.length + 8);
     assert.equal(copied, `x${BIG}\n// end`);
+
+    // A paste over it all, of another large text (shorter: the window was at the old text's
+    // end, past the new one's): the new text is shown, its end, with the cursor there.
+    const SMALLER = BIG.replace(/,\s*\{\s*"id": 4\d{4}[\s\S]*(?=\n {8}\])/, "");
+    assert.ok(SMALLER.length > 6_000_000 && SMALLER.length < BIG.length - 1_000_000, `${SMALLER.length}`);
+    await ui.page.keyboard.press("Control+End");
+    await ui.editor.press("Control+a");
+    await clipboard(ui.editor, "paste", SMALLER);
+    await ui.page.waitForFunction(
+      (last) => document.querySelector('[data-testid="definition-editor"]').value.endsWith(last),
+      SMALLER.slice(-200),
+    );
+    assert.match(await gutter.textContent(), new RegExp(`\\n${SMALLER.split("\n").length}$`));
+    await ui.editor.press("Control+a");
+    assert.equal(await clipboard(ui.editor, "copy"), SMALLER);
     await ui.page.keyboard.insertText('{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}');
     await ui.page.getByTestId("no-diagnostics").waitFor();
     assert.equal(await ui.page.getByTestId("gutter-large").count(), 0, "an ordinary text is coloured again");

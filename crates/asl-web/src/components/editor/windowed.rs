@@ -29,9 +29,9 @@ pub(super) fn WindowedEditor() -> impl IntoView {
     // Whether the last change of the definition was typed here (and so is in the text area).
     let typed = StoredValue::new(false);
 
-    // Show `next` in the text area, keeping the cursor where it was in the text if the window
-    // holds it, else putting it at the screen's top line; the screen does not move.
-    let show = move |next: Window| {
+    // Show `next` in the text area, keeping the cursor where it was in the text if asked and the
+    // window holds it, else putting it at the screen's top line; the screen does not move.
+    let show = move |next: Window, keep_cursor: bool| {
         let (Some(area), Some(scroller)) = (textarea.get_untracked(), scroller.get_untracked())
         else {
             return;
@@ -39,14 +39,14 @@ pub(super) fn WindowedEditor() -> impl IntoView {
         let scroll_top = scroller.scroll_top();
         let focused = document().active_element().is_some_and(|e| e == **area);
         let previous = window.get_untracked();
-        let cursor = focused
+        let cursor = (focused && keep_cursor)
             .then(|| area.selection_start().ok().flatten())
             .flatten()
-            .map(|utf16| {
-                previous.start
-                    + playground.definition.with_untracked(|text| {
-                        byte_offset(&text[previous.start..previous.end], utf16)
-                    })
+            .and_then(|utf16| {
+                playground.definition.with_untracked(|text| {
+                    let shown = text.get(previous.start..previous.end)?;
+                    Some(previous.start + byte_offset(shown, utf16))
+                })
             });
         window.set(next);
         playground.definition.with_untracked(|text| {
@@ -79,7 +79,8 @@ pub(super) fn WindowedEditor() -> impl IntoView {
         if let Some(scroller) = scroller.get() {
             scroller.set_scroll_top(0);
         }
-        show(next);
+        // The old window's place means nothing in the new text.
+        show(next, false);
     });
 
     // A requested selection (a diagnostic clicked, the cursor after a paste): the window moves
@@ -98,7 +99,7 @@ pub(super) fn WindowedEditor() -> impl IntoView {
             .with_untracked(|text| window.get_untracked().around(text, line));
         let top = (line as f64 * LINE_HEIGHT - f64::from(scroller.client_height()) / 3.0).max(0.0);
         scroller.set_scroll_top(top as i32);
-        show(next);
+        show(next, true);
         let _ = area.focus();
         let range = playground.definition.with_untracked(|text| {
             let shown = &text[next.start..next.end];
@@ -122,7 +123,7 @@ pub(super) fn WindowedEditor() -> impl IntoView {
             .definition
             .with_untracked(|text| window.get_untracked().for_screen(text, top, visible));
         if let Some(next) = next {
-            show(next);
+            show(next, true);
         }
     };
 
@@ -133,6 +134,14 @@ pub(super) fn WindowedEditor() -> impl IntoView {
         };
         let value = area.value();
         let current = window.get_untracked();
+        // The window always lies in the text (a change made elsewhere moves it at once); a
+        // window that does not is left alone rather than cut into the text.
+        if playground
+            .definition
+            .with_untracked(|text| text.get(current.start..current.end).is_none())
+        {
+            return;
+        }
         typed.set_value(true);
         playground
             .definition
@@ -173,7 +182,7 @@ pub(super) fn WindowedEditor() -> impl IntoView {
         let next = playground
             .definition
             .with_untracked(|text| current.around(text, line));
-        show(next);
+        show(next, true);
         let utf16 = playground.definition.with_untracked(|text| {
             let shown = &text[next.start..next.end];
             let start = match line - next.first_line {
