@@ -367,7 +367,7 @@ fn window_selection(
     let (from, to) = (area.selection_start().ok()??, area.selection_end().ok()??);
     let w = window.get_untracked();
     playground.definition.with_untracked(|text| {
-        let shown = &text[w.start..w.end];
+        let shown = text.get(w.start..w.end)?;
         Some(w.start + byte_offset(shown, from)..w.start + byte_offset(shown, to))
     })
 }
@@ -382,9 +382,9 @@ fn cursor_line(
     let utf16 = area.selection_start().ok()??;
     let w = window.get_untracked();
     let before = playground.definition.with_untracked(|text| {
-        let shown = &text[w.start..w.end];
-        shown[..byte_offset(shown, utf16)].matches('\n').count()
-    });
+        let shown = text.get(w.start..w.end)?;
+        Some(shown[..byte_offset(shown, utf16)].matches('\n').count())
+    })?;
     Some(w.first_line + before)
 }
 
