@@ -134,6 +134,15 @@ test("a 10 MB paste is kept whole, refused as AWS would, and stays editable", as
     await ui.page.getByTestId("no-diagnostics").waitFor();
     assert.equal(await ui.page.getByTestId("gutter-large").count(), 0, "an ordinary text is coloured again");
     assert.equal(await ui.editor.inputValue(), '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}');
+
+    // The text area could not undo that; the editor's Undo brings the large text back.
+    const replaced = ui.page.getByTestId("replaced");
+    assert.match(await replaced.textContent(), new RegExp(`The whole text \\(${SMALLER.split("\n").length} lines\\) was replaced`));
+    await ui.page.getByTestId("undo-replace").click();
+    await ui.page.getByTestId("gutter-large").waitFor();
+    assert.equal(await replaced.count(), 0);
+    await ui.editor.press("Control+a");
+    assert.equal(await clipboard(ui.editor, "copy"), SMALLER);
     assert.deepEqual(ui.errors, []);
   } finally {
     await ui.close();

@@ -2,7 +2,7 @@
 //! colours it and marks the code inside strings (JSONata expressions, `.$` paths) and the
 //! problems, with line numbers that carry the problems' messages.
 
-use super::{LINE_HEIGHT, paste_over};
+use super::{LINE_HEIGHT, Replaced, paste_over};
 use crate::state::{LARGE_TEXT, Selection, use_playground};
 use asl_core::api;
 use asl_core::diag::Severity;
@@ -11,9 +11,10 @@ use leptos::html;
 use leptos::prelude::*;
 
 /// The text area the user types the definition in, with a line-number gutter. When a selection
-/// is requested (a diagnostic was clicked), it selects that text and scrolls it into view.
+/// is requested (a diagnostic was clicked), it selects that text and scrolls it into view. A
+/// large paste over the whole text keeps the text in `replaced`, for the editor's Undo.
 #[component]
-pub(super) fn HighlightedEditor() -> impl IntoView {
+pub(super) fn HighlightedEditor(replaced: Replaced) -> impl IntoView {
     let playground = use_playground();
     let textarea = NodeRef::<html::Textarea>::new();
     let gutter = NodeRef::<html::Pre>::new();
@@ -233,6 +234,9 @@ pub(super) fn HighlightedEditor() -> impl IntoView {
                     let length = playground.definition.with_untracked(String::len) - range.len() + pasted.len();
                     if length > LARGE_TEXT {
                         ev.prevent_default();
+                        if range.len() == playground.definition.with_untracked(String::len) {
+                            replaced.keep(playground);
+                        }
                         paste_over(playground, range, &pasted);
                     }
                 }

@@ -18,10 +18,38 @@ const LINE_HEIGHT: f64 = 20.0;
 pub(crate) fn DefinitionEditor() -> impl IntoView {
     let playground = use_playground();
     let large = Memo::new(move |_| playground.definition.with(|t| t.len() > LARGE_TEXT));
+    let replaced = Replaced(RwSignal::new(None));
+    let undo = move |_| {
+        if let Some((text, _)) = replaced.0.get_untracked() {
+            replaced.0.set(None);
+            playground.definition.set(text);
+        }
+    };
     view! {
-        <Show when=move || large.get() fallback=|| view! { <highlighted::HighlightedEditor/> }>
-            <windowed::WindowedEditor/>
+        <Show when=move || large.get() fallback=move || view! { <highlighted::HighlightedEditor replaced/> }>
+            <windowed::WindowedEditor replaced/>
         </Show>
+        {move || replaced.0.with(|r| r.as_ref().map(|(_, lines)| *lines)).map(|lines| view! {
+            <p class="editor__replaced" data-testid="replaced" role="status">
+                {format!("The whole text ({lines} lines) was replaced. ")}
+                <button class="button" data-testid="undo-replace" on:click=undo>"Undo"</button>
+                <button class="button" aria-label="Dismiss" on:click=move |_| replaced.0.set(None)>"×"</button>
+            </p>
+        })}
+    }
+}
+
+/// A large text replaced whole (select-all, then a key, a paste or a cut) and its count of
+/// lines: the text area cannot undo that, since it held only a window of the text.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Replaced(RwSignal<Option<(String, usize)>>);
+
+impl Replaced {
+    /// Keep the definition as it is now, before it is replaced whole.
+    fn keep(self, playground: Playground) {
+        let text = playground.definition.get_untracked();
+        let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
+        self.0.set(Some((text, lines)));
     }
 }
 

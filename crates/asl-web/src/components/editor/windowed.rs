@@ -4,7 +4,7 @@
 //! the whole text. The text is shown plain (no colours or marks) and checked when typing pauses.
 
 use super::window::Window;
-use super::{LINE_HEIGHT, paste_over};
+use super::{LINE_HEIGHT, Replaced, paste_over};
 use crate::state::{Selection, use_playground};
 use asl_core::text::byte_offset;
 use leptos::html;
@@ -18,8 +18,9 @@ const LARGE_PASTE: usize = 64 * 1024;
 const PADDING: f64 = 8.0;
 
 /// The text area over a window of the definition's lines, on a sheet as tall as all of them.
+/// Replacing the whole text keeps it in `replaced`, for the editor's Undo.
 #[component]
-pub(super) fn WindowedEditor() -> impl IntoView {
+pub(super) fn WindowedEditor(replaced: Replaced) -> impl IntoView {
     let playground = use_playground();
     let textarea = NodeRef::<html::Textarea>::new();
     let scroller = NodeRef::<html::Div>::new();
@@ -164,6 +165,7 @@ pub(super) fn WindowedEditor() -> impl IntoView {
         };
         ev.prevent_default();
         all_selected.set(false);
+        replaced.keep(playground);
         playground.definition.set(replacement);
     };
 
@@ -246,6 +248,7 @@ pub(super) fn WindowedEditor() -> impl IntoView {
             return;
         };
         let range = if all_selected.get_untracked() {
+            replaced.keep(playground);
             Some(0..playground.definition.with_untracked(String::len))
         } else if pasted.len() > LARGE_PASTE {
             window_selection(textarea, window, playground)
@@ -274,6 +277,7 @@ pub(super) fn WindowedEditor() -> impl IntoView {
             ev.prevent_default();
             if cut {
                 all_selected.set(false);
+                replaced.keep(playground);
                 playground.definition.set(String::new());
             }
         }
