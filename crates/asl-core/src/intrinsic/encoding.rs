@@ -37,7 +37,7 @@ pub(super) fn base64_decode(args: &[Evaluated<'_>]) -> Result<Value, String> {
 /// `States.Hash(data, algorithm)`: the lowercase hex digest of the data (a string as it is,
 /// anything else as compact JSON).
 pub(super) fn hash(args: &[Evaluated<'_>]) -> Result<Value, String> {
-    let data = match &args[0].value {
+    let data = match &*args[0].value {
         Value::String(s) => s.clone(),
         other => other.to_string(),
     };

@@ -4,6 +4,7 @@ use super::{Arg, Call, Function, array, encoding, json, math, text};
 use crate::exec::rng::Rng;
 use crate::path::{PathFailure, Roots};
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// Why a call gave no value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,14 +28,15 @@ impl IntrinsicFailure {
 
 /// An argument's value, and its literal text when it was a string literal (States.Format must tell
 /// an escaped `\{` from a placeholder `{}`).
+/// A path argument borrows what it names: `States.ArrayLength($.items)` copies no item.
 pub(super) struct Evaluated<'a> {
-    pub(super) value: Value,
+    pub(super) value: Cow<'a, Value>,
     pub(super) raw: Option<&'a str>,
 }
 
 impl Call {
     /// The call's value. `rng` is the run's random source (`States.UUID`, `States.MathRandom`).
-    pub fn eval(&self, roots: Roots<'_>, rng: &mut Rng) -> Result<Value, IntrinsicFailure> {
+    pub fn eval<'a>(&'a self, roots: Roots<'a>, rng: &mut Rng) -> Result<Value, IntrinsicFailure> {
         let mut args = Vec::with_capacity(self.args.len());
         for arg in &self.args {
             args.push(Evaluated {
@@ -49,7 +51,9 @@ impl Call {
             Function::StringToJson => json::string_to_json(&args),
             Function::JsonToString => json::json_to_string(&args),
             Function::JsonMerge => json::merge(&args),
-            Function::Array => Ok(Value::Array(args.into_iter().map(|a| a.value).collect())),
+            Function::Array => Ok(Value::Array(
+                args.into_iter().map(|a| a.value.into_owned()).collect(),
+            )),
             Function::ArrayPartition => array::partition(&args),
             Function::ArrayContains => array::contains(&args),
             Function::ArrayRange => array::range(&args),
@@ -67,17 +71,23 @@ impl Call {
     }
 }
 
-fn eval_arg(arg: &Arg, roots: Roots<'_>, rng: &mut Rng) -> Result<Value, IntrinsicFailure> {
+fn eval_arg<'a>(
+    arg: &'a Arg,
+    roots: Roots<'a>,
+    rng: &mut Rng,
+) -> Result<Cow<'a, Value>, IntrinsicFailure> {
     Ok(match arg {
-        Arg::String(s) => Value::String(s.value()),
-        Arg::Number(n) => Value::Number(n.clone()),
-        Arg::Bool(b) => Value::Bool(*b),
-        Arg::Null => Value::Null,
-        Arg::Path(path, text) => path.eval(roots).map_err(|failure| IntrinsicFailure::Path {
-            path: text.to_string(),
-            failure,
-        })?,
-        Arg::Call(call) => call.eval(roots, rng)?,
+        Arg::String(s) => Cow::Owned(Value::String(s.value())),
+        Arg::Number(n) => Cow::Owned(Value::Number(n.clone())),
+        Arg::Bool(b) => Cow::Owned(Value::Bool(*b)),
+        Arg::Null => Cow::Owned(Value::Null),
+        Arg::Path(path, text) => path
+            .select(roots)
+            .map_err(|failure| IntrinsicFailure::Path {
+                path: text.to_string(),
+                failure,
+            })?,
+        Arg::Call(call) => Cow::Owned(call.eval(roots, rng)?),
     })
 }
 

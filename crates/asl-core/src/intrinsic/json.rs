@@ -20,14 +20,14 @@ pub(super) fn json_to_string(args: &[Evaluated<'_>]) -> Result<Value, String> {
 /// `States.JsonMerge(a, b, false)`: a shallow merge, `b`'s members winning. AWS supports only
 /// the shallow mode, so the third argument must be `false`.
 pub(super) fn merge(args: &[Evaluated<'_>]) -> Result<Value, String> {
-    let (Value::Object(a), Value::Object(b)) = (&args[0].value, &args[1].value) else {
+    let (Value::Object(a), Value::Object(b)) = (&*args[0].value, &*args[1].value) else {
         return Err(format!(
             "both arguments to merge must be objects, not {} and {}",
             kind(&args[0].value),
             kind(&args[1].value)
         ));
     };
-    match args[2].value {
+    match *args[2].value {
         Value::Bool(false) => {}
         Value::Bool(true) => {
             return Err("only the shallow merging mode (false) is supported".into());
