@@ -1,6 +1,7 @@
 //! Bad input never panics, and every diagnostic points inside the text.
 
 use asl_core::api::{self, ValidateOptions};
+use asl_core::json;
 use asl_core::validate::MachineType;
 use proptest::prelude::*;
 
@@ -72,6 +73,17 @@ proptest! {
         edits in prop::collection::vec((0usize..2000, 0usize..12, "[{}\\[\\]\":,.$ a-zA-Z0-9é\\n-]{0,6}"), 1..6)
     ) {
         check(&mutate(SAMPLE, &edits));
+    }
+
+    /// Inputs and mock configurations are read by serde_json when it accepts them: always to
+    /// the value the spanned reader gives.
+    #[test]
+    fn data_reads_the_same_with_or_without_spans(
+        edits in prop::collection::vec((0usize..2000, 0usize..12, "[{}\\[\\]\":,.$ a-zA-Z0-9é\\\\\\n-]{0,6}"), 0..4)
+    ) {
+        let text = mutate(SAMPLE, &edits);
+        let spanned = json::parse(&text).map(|document| document.root.to_value());
+        prop_assert_eq!(json::read_value(&text), spanned);
     }
 
     #[test]

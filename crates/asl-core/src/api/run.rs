@@ -279,26 +279,28 @@ fn read_json(text: &str, source: Source) -> Result<Option<Value>, Problem> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    match json::parse(text) {
-        Ok(document) => Ok(Some(document.root.to_value())),
-        Err(error) => {
-            let at = LineIndex::new(text).position(error.span.start);
-            Err(Problem {
-                source,
-                message: error.message,
-                position: Some((at.line, at.column)),
-            })
-        }
+    json::read_value(text)
+        .map(Some)
+        .map_err(|error| problem_at(text, &error, source))
+}
+
+/// A text that is not JSON, where it goes wrong.
+fn problem_at(text: &str, error: &json::ParseError, source: Source) -> Problem {
+    let at = LineIndex::new(text).position(error.span.start);
+    Problem {
+        source,
+        message: error.message.clone(),
+        position: Some((at.line, at.column)),
     }
 }
 
 /// The test cases a mock configuration offers (for its only state machine, or the one named
 /// `machine_name`); empty when the text is not a valid configuration.
 pub fn mock_test_cases(text: &str, machine_name: &str) -> Vec<String> {
-    let Ok(document) = json::parse(text) else {
+    let Ok(value) = json::read_value(text) else {
         return Vec::new();
     };
-    let Ok(config) = MockConfig::from_json(&document.root.to_value()) else {
+    let Ok(config) = MockConfig::from_json(&value) else {
         return Vec::new();
     };
     let machines: Vec<&str> = config.machine_names().collect();
@@ -316,22 +318,18 @@ pub fn mock_test_cases(text: &str, machine_name: &str) -> Vec<String> {
 type Located = Box<dyn Fn(&str, String) -> Problem>;
 
 fn read_config(text: &str) -> Result<(MockConfig, Located), Problem> {
-    let document = json::parse(text).map_err(|error| {
-        let at = LineIndex::new(text).position(error.span.start);
-        Problem {
-            source: Source::Mocks,
-            message: error.message,
-            position: Some((at.line, at.column)),
-        }
-    })?;
-    let root = document.root;
-    let config = MockConfig::from_json(&root.to_value());
+    let value = json::read_value(text).map_err(|error| problem_at(text, &error, Source::Mocks))?;
+    let config = MockConfig::from_json(&value);
     let text = text.to_string();
+    // The spans are read only when a problem must point at its place.
     let at_pointer: Located = Box::new(move |pointer: &str, message: String| {
-        let position = find(&root, pointer).map(|span| {
-            let at = LineIndex::new(&text).position(span.start);
-            (at.line, at.column)
-        });
+        let position = json::parse(&text)
+            .ok()
+            .and_then(|document| find(&document.root, pointer))
+            .map(|span| {
+                let at = LineIndex::new(&text).position(span.start);
+                (at.line, at.column)
+            });
         Problem {
             source: Source::Mocks,
             message,

@@ -9,8 +9,10 @@
 mod jackson;
 mod parse;
 pub mod pointer;
+mod value;
 
 pub use parse::{Document, MAX_DEPTH, ParseError, ParseErrorKind, parse};
+pub use value::read_value;
 
 use crate::text::Span;
 
