@@ -14,6 +14,10 @@ use timing::{measure, summary};
 
 const ENGINE: &str = "asl (native)";
 
+/// The allocator the `asl` command uses, so that the native figures are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
         eprintln!(
