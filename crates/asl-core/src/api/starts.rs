@@ -84,7 +84,8 @@ impl Starts {
     pub fn remember(&mut self, result: &RunResult) {
         if let RunResult::Ran(execution) = result {
             let running = execution.status == ExecutionStatus::Running;
-            self.record(&execution.execution_arn, execution.input.clone(), running);
+            let input = Value::clone(&execution.input);
+            self.record(&execution.execution_arn, input, running);
         }
     }
 

@@ -295,7 +295,7 @@ impl<'m> Engine<'m> {
             status,
             start_millis: self.options.start_millis,
             stop_millis: self.clock,
-            input: (*self.input).clone(),
+            input: Arc::clone(&self.input),
             output,
             error,
             cause,

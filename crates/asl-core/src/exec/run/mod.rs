@@ -38,7 +38,7 @@ pub use runner::Runner;
 pub use waiting::WaitingTask;
 
 use super::context::{DEFAULT_START_MILLIS, Identity, format_timestamp};
-use super::history::{EventKind, HistoryEvent};
+use super::history::{EventKind, HistoryEvent, Payload};
 use super::mock::Mocks;
 use crate::api::{self, ValidateOptions};
 use crate::diag::Severity;
@@ -178,8 +178,8 @@ pub struct Execution {
     pub start_millis: i64,
     /// When it stopped.
     pub stop_millis: i64,
-    /// The input.
-    pub input: Value,
+    /// The input (shared with the history's ExecutionStarted event).
+    pub input: Payload,
     /// The output, when it succeeded.
     pub output: Option<Value>,
     /// The error, when it did not.
@@ -441,13 +441,14 @@ pub fn run_delivered(
 ) -> Execution {
     let mut runs = Vec::new();
     let mut options = options;
-    for delivery in 0..deliveries.max(1) {
+    for delivery in 0..deliveries.max(1) - 1 {
         let mut engine = engine::Engine::new(machine, input.clone(), options.clone());
         runs.push(engine.run());
         options.mocks = engine.take_mocks();
         options.seed = options.seed.wrapping_add(u64::from(delivery) + 1);
     }
-    let mut first = runs.pop().unwrap_or_else(|| run(machine, input, options));
+    // The last delivery takes the input instead of a copy.
+    let mut first = run(machine, input, options);
     while let Some(mut earlier) = runs.pop() {
         earlier.redelivered = Some(Box::new(first));
         first = earlier;
