@@ -150,8 +150,9 @@ fn from_js_options<T: serde::de::DeserializeOwned + Default>(value: JsValue) -> 
 
 /// A JSON value as a JavaScript one: serialised here and read by the engine's `JSON.parse`, which
 /// is several times faster for large values than building them one property at a time.
-fn to_js(value: &serde_json::Value) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(&value.to_string())
+fn to_js(value: &impl serde::Serialize) -> Result<JsValue, JsError> {
+    let text = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&text)
         .map_err(|e| JsError::new(&format!("JSON.parse refused the answer: {e:?}")))
 }
 
@@ -177,7 +178,8 @@ pub fn evaluate(
     #[wasm_bindgen(unchecked_param_type = "EvaluateInput | undefined")] input: JsValue,
 ) -> Result<JsValue, JsError> {
     let input: JsEvalInput = from_js_options(input)?;
-    evaluation(api::eval(expression, &input.into_eval_input()))
+    let input = input.into_eval_input();
+    evaluation(api::query(expression, &input))
 }
 
 /// The object JavaScript passes to `evaluate`.
@@ -203,15 +205,21 @@ impl JsEvalInput {
 }
 
 /// `evaluate`'s answer: `{value}`, `{error, cause}` or `{syntaxError, start, end}`.
-fn evaluation(result: Result<serde_json::Value, EvalError>) -> Result<JsValue, JsError> {
-    let result = match result {
-        Ok(value) => serde_json::json!({ "value": value }),
-        Err(EvalError::Runtime(e)) => serde_json::json!({ "error": e.error, "cause": e.cause }),
-        Err(EvalError::Syntax { message, range }) => {
-            serde_json::json!({ "syntaxError": message, "start": range.start, "end": range.end })
+fn evaluation(result: Result<api::Selection<'_>, EvalError>) -> Result<JsValue, JsError> {
+    /// `{value}`, a path's matches written out from the document's own nodes (not copied first).
+    #[derive(serde::Serialize)]
+    struct Answer<'a> {
+        value: api::Selection<'a>,
+    }
+    match result {
+        Ok(value) => to_js(&Answer { value }),
+        Err(EvalError::Runtime(e)) => {
+            to_js(&serde_json::json!({ "error": e.error, "cause": e.cause }))
         }
-    };
-    to_js(&result)
+        Err(EvalError::Syntax { message, range }) => to_js(
+            &serde_json::json!({ "syntaxError": message, "start": range.start, "end": range.end }),
+        ),
+    }
 }
 
 /// A JSON document read once and queried many times, as `evaluate` queries its input: a large
@@ -250,7 +258,7 @@ impl Document {
     /// Evaluate an expression against the document: the same answers as `evaluate`.
     #[wasm_bindgen(unchecked_return_type = "EvaluateResult")]
     pub fn evaluate(&self, expression: &str) -> Result<JsValue, JsError> {
-        evaluation(self.document.eval(expression))
+        evaluation(self.document.query(expression))
     }
 }
 

@@ -9,7 +9,7 @@ use crate::jsonata::{
     self, Conversions, Expression, Host, Scope, States, SyntaxError, Template, template::QueryError,
 };
 use crate::model;
-use crate::path::{self, Roots};
+use crate::path::{self, Roots, Selection};
 use serde_json::{Map, Value};
 
 /// What [`eval`] reads: the data `$` paths read (`$states.input` in JSONata), the context object
@@ -58,7 +58,13 @@ pub enum EvalError {
 /// Evaluate a JSONPath (as an InputPath), an intrinsic function call, a payload template given
 /// as a JSON object (as Parameters), or a JSONata expression (`{% … %}`), against `input`.
 pub fn eval(expression: &str, input: &EvalInput) -> Result<Value, EvalError> {
-    eval_sharing(expression, input, &Conversions::default())
+    query(expression, input).map(Selection::into_value)
+}
+
+/// Like [`eval`], what a path selects borrowed from the input: written out as JSON, the answer
+/// copies none of it.
+pub fn query<'a>(expression: &str, input: &'a EvalInput) -> Result<Selection<'a>, EvalError> {
+    query_sharing(expression, input, &Conversions::default())
 }
 
 /// A document queried many times (a large input): what JSONata needs of it is converted once
@@ -80,17 +86,22 @@ impl Document {
 
     /// [`eval`] against the document.
     pub fn eval(&self, expression: &str) -> Result<Value, EvalError> {
-        eval_sharing(expression, &self.input, &self.conversions)
+        self.query(expression).map(Selection::into_value)
+    }
+
+    /// [`query`] against the document.
+    pub fn query(&self, expression: &str) -> Result<Selection<'_>, EvalError> {
+        query_sharing(expression, &self.input, &self.conversions)
     }
 }
 
-/// [`eval`], JSONata's conversions of the input shared with every evaluation that passes the
+/// [`query`], JSONata's conversions of the input shared with every evaluation that passes the
 /// same `conversions` (and so the same input).
-fn eval_sharing(
+fn query_sharing<'a>(
     expression: &str,
-    input: &EvalInput,
+    input: &'a EvalInput,
     conversions: &Conversions,
-) -> Result<Value, EvalError> {
+) -> Result<Selection<'a>, EvalError> {
     let text = expression.trim();
     let offset = expression.len() - expression.trim_start().len();
     let roots = Roots {
@@ -115,10 +126,12 @@ fn eval_sharing(
         let template = model::Template::compile(&value).map_err(|m| syntax(m, 0..text.len()))?;
         return template
             .eval(roots, &mut rng)
+            .map(Selection::from)
             .map_err(|f| EvalError::Runtime(template_error(f, &input.input)));
     }
     if let Some(inner) = jsonata::expression_text(text) {
-        return eval_jsonata(inner, input, conversions, &mut rng).map_err(|e| match e {
+        let value = eval_jsonata(inner, input, conversions, &mut rng);
+        return value.map(Selection::from).map_err(|e| match e {
             JsonataFailure::Syntax(error) => {
                 let base = text.find(inner).unwrap_or(0);
                 let range = error.range_in(inner);
@@ -132,18 +145,21 @@ fn eval_sharing(
     }
     if intrinsic::looks_like_call(text) {
         let call = intrinsic::parse(text).map_err(|e| syntax(e.message, e.range))?;
-        return call.eval(roots, &mut rng).map_err(|e| {
-            EvalError::Runtime(match e {
-                IntrinsicFailure::Failure(message) => StatesError::intrinsic(message),
-                IntrinsicFailure::Path { path, failure } => {
-                    StatesError::runtime(format!("Invalid path '{path}' : {failure}"))
-                }
-            })
-        });
+        return call
+            .eval(roots, &mut rng)
+            .map(Selection::from)
+            .map_err(|e| {
+                EvalError::Runtime(match e {
+                    IntrinsicFailure::Failure(message) => StatesError::intrinsic(message),
+                    IntrinsicFailure::Path { path, failure } => {
+                        StatesError::runtime(format!("Invalid path '{path}' : {failure}"))
+                    }
+                })
+            });
     }
     if text.starts_with('$') {
         let parsed = path::parse(text).map_err(|e| syntax(e.message, e.range))?;
-        return parsed.eval(roots).map_err(|failure| {
+        return parsed.query(roots).map_err(|failure| {
             EvalError::Runtime(StatesError::runtime(format!(
                 "Invalid path '{text}' : {failure}"
             )))

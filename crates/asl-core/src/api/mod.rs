@@ -16,10 +16,11 @@ mod starts;
 mod states;
 mod tokens;
 
+pub use crate::path::Selection;
 pub use aws_cli::{CliRun, aws_cli_commands, test_state_request};
 pub use convert::convert_state;
 pub use data_flow::{DataFlow, DataFlowRequest, Stage, data_flow};
-pub use eval::{Document, EvalError, EvalInput, eval};
+pub use eval::{Document, EvalError, EvalInput, eval, query};
 pub use export::ExecutionExport;
 pub use format::format_definition;
 pub use highlight::{Highlight, HighlightKind, highlights};

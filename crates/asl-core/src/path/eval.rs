@@ -1,6 +1,6 @@
 //! Evaluating a path against data, the context object and workflow variables.
 
-use super::{Path, Root, Segment, Selector, jayway};
+use super::{Path, Root, Segment, Selection, Selector, jayway};
 use serde_json::Value;
 use std::borrow::Cow;
 use std::fmt::Write;
@@ -80,6 +80,12 @@ impl Path {
 
     /// Like [`Path::eval`], borrowing from the roots when it can.
     pub fn select<'v>(&self, roots: Roots<'v>) -> Result<Cow<'v, Value>, PathFailure> {
+        self.query(roots).map(Selection::into_cow)
+    }
+
+    /// Like [`Path::eval`], the nodes an indefinite path matches borrowed one by one (an answer
+    /// written out as JSON copies nothing).
+    pub fn query<'v>(&self, roots: Roots<'v>) -> Result<Selection<'v>, PathFailure> {
         let root = match &self.root {
             Root::Input | Root::Current => roots.data,
             Root::Context => roots.context,
@@ -89,16 +95,16 @@ impl Path {
                 .ok_or_else(|| PathFailure::UnknownVariable(name.to_string()))?,
         };
         if self.is_definite() {
-            return self.walk(root, roots);
+            return self.walk(root, roots).map(Selection::One);
         }
         let mut nodes = self.nodes(root, roots)?;
         if let Some(Segment::Function(_)) = self.segments.last() {
             // A function aggregates the matches into one value (`$..price.sum()`).
-            return Ok(nodes.pop().unwrap_or(Cow::Owned(Value::Null)));
+            return Ok(Selection::One(
+                nodes.pop().unwrap_or(Cow::Owned(Value::Null)),
+            ));
         }
-        Ok(Cow::Owned(Value::Array(
-            nodes.into_iter().map(Cow::into_owned).collect(),
-        )))
+        Ok(Selection::Many(nodes))
     }
 
     /// A definite path, step by step, so that a failure names the step that failed.

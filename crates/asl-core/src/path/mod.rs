@@ -10,11 +10,13 @@ mod filter;
 mod jayway;
 mod parse;
 mod rfc;
+mod selection;
 mod write;
 
 pub use eval::{NoVariables, PathFailure, Roots, Variables};
 pub use filter::{CompareOp, FilterExpr, Operand, Pattern};
 pub use parse::{PathError, parse};
+pub use selection::Selection;
 pub use write::{ResultPathError, write_result};
 
 use std::ops::Range;
