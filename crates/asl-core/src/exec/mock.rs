@@ -62,10 +62,11 @@ pub struct MockedResponse {
 impl MockedResponse {
     /// The outcome of invocation `n` (zero-based), if the response has one.
     pub fn outcome(&self, n: u64) -> Option<&MockOutcome> {
-        self.ranges
-            .iter()
-            .find(|(first, last, _)| (*first..=*last).contains(&n))
-            .map(|(_, _, outcome)| outcome)
+        // The ranges are sorted and consecutive: the one holding `n` is the last starting at or
+        // before it (a response of a thousand entries is searched, not scanned).
+        let after = self.ranges.partition_point(|(first, _, _)| *first <= n);
+        let (_, last, outcome) = self.ranges.get(after.checked_sub(1)?)?;
+        (n <= *last).then_some(outcome)
     }
 
     /// How many invocations the response covers.
