@@ -21,6 +21,9 @@ pub struct HistoryEvent {
     pub kind: EventKind,
 }
 
+/// The Task integration an event is about, shared by the events of one task.
+pub type Task = Arc<TaskResource>;
+
 /// The Task integration an event is about: `lambda` / `invoke`, `aws-sdk:dynamodb` / `putItem`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TaskResource {
@@ -72,30 +75,23 @@ pub enum EventKind {
     },
     /// `TaskStateAborted`, `WaitStateAborted`, `ParallelStateAborted`, `MapStateAborted`.
     StateAborted { state_type: &'static str },
-    /// `TaskScheduled` (`role_arn`: the task's Credentials).
-    TaskScheduled {
-        task: TaskResource,
-        region: String,
-        parameters: Payload,
-        timeout: Option<u64>,
-        heartbeat: Option<u64>,
-        role_arn: Option<String>,
-    },
+    /// `TaskScheduled`.
+    TaskScheduled(Box<TaskScheduled>),
     /// `TaskStarted`.
-    TaskStarted { task: TaskResource },
+    TaskStarted { task: Task },
     /// `TaskSubmitted`.
-    TaskSubmitted { task: TaskResource, output: Payload },
+    TaskSubmitted { task: Task, output: Payload },
     /// `TaskSucceeded`.
-    TaskSucceeded { task: TaskResource, output: Payload },
+    TaskSucceeded { task: Task, output: Payload },
     /// `TaskFailed`.
     TaskFailed {
-        task: TaskResource,
+        task: Task,
         error: Option<String>,
         cause: Option<String>,
     },
     /// `TaskTimedOut`.
     TaskTimedOut {
-        task: TaskResource,
+        task: Task,
         error: Option<String>,
         cause: Option<String>,
     },
@@ -120,12 +116,7 @@ pub enum EventKind {
         cause: Option<String>,
     },
     /// `ActivityScheduled`.
-    ActivityScheduled {
-        resource: String,
-        input: Payload,
-        timeout: Option<u64>,
-        heartbeat: Option<u64>,
-    },
+    ActivityScheduled(Box<ActivityScheduled>),
     /// `ActivityStarted`.
     ActivityStarted { worker_name: Option<String> },
     /// `ActivitySucceeded`.
@@ -170,13 +161,49 @@ pub enum EventKind {
     /// `MapIterationAborted`.
     MapIterationAborted { name: Arc<str>, index: usize },
     /// `EvaluationFailed` (a JSONata expression failed).
-    EvaluationFailed {
-        error: String,
-        cause: String,
-        location: Option<String>,
-        state: String,
-    },
+    EvaluationFailed(Box<EvaluationFailed>),
 }
+
+// The details of the larger, rarer events are boxed, so that every event stays small: a run
+// records one per step, and moving them is a good part of a long run's time.
+
+/// `TaskScheduled`'s details (`role_arn`: the task's Credentials).
+#[derive(Clone, Debug, PartialEq)]
+#[allow(missing_docs)] // The `taskScheduledEventDetails` fields of the same names.
+pub struct TaskScheduled {
+    pub task: Task,
+    pub region: String,
+    pub parameters: Payload,
+    pub timeout: Option<u64>,
+    pub heartbeat: Option<u64>,
+    pub role_arn: Option<String>,
+}
+
+/// `ActivityScheduled`'s details.
+#[derive(Clone, Debug, PartialEq)]
+#[allow(missing_docs)] // The `activityScheduledEventDetails` fields of the same names.
+pub struct ActivityScheduled {
+    pub resource: String,
+    pub input: Payload,
+    pub timeout: Option<u64>,
+    pub heartbeat: Option<u64>,
+}
+
+/// `EvaluationFailed`'s details.
+#[derive(Clone, Debug, PartialEq)]
+#[allow(missing_docs)] // The `evaluationFailedEventDetails` fields of the same names.
+pub struct EvaluationFailed {
+    pub error: String,
+    pub cause: String,
+    pub location: Option<String>,
+    pub state: String,
+}
+
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(
+    std::mem::size_of::<HistoryEvent>() <= 88,
+    "keep events small"
+);
 
 impl EventKind {
     /// AWS's event type name, `PassStateEntered`.
@@ -197,7 +224,7 @@ impl EventKind {
             EventKind::ExecutionTimedOut { .. } => "ExecutionTimedOut",
             EventKind::ExecutionAborted { .. } => "ExecutionAborted",
             EventKind::ExecutionRedriven { .. } => "ExecutionRedriven",
-            EventKind::TaskScheduled { .. } => "TaskScheduled",
+            EventKind::TaskScheduled(_) => "TaskScheduled",
             EventKind::TaskStarted { .. } => "TaskStarted",
             EventKind::TaskSubmitted { .. } => "TaskSubmitted",
             EventKind::TaskSucceeded { .. } => "TaskSucceeded",
@@ -208,7 +235,7 @@ impl EventKind {
             EventKind::LambdaFunctionSucceeded { .. } => "LambdaFunctionSucceeded",
             EventKind::LambdaFunctionFailed { .. } => "LambdaFunctionFailed",
             EventKind::LambdaFunctionTimedOut { .. } => "LambdaFunctionTimedOut",
-            EventKind::ActivityScheduled { .. } => "ActivityScheduled",
+            EventKind::ActivityScheduled(_) => "ActivityScheduled",
             EventKind::ActivityStarted { .. } => "ActivityStarted",
             EventKind::ActivitySucceeded { .. } => "ActivitySucceeded",
             EventKind::ActivityFailed { .. } => "ActivityFailed",
@@ -226,7 +253,7 @@ impl EventKind {
             EventKind::MapIterationSucceeded { .. } => "MapIterationSucceeded",
             EventKind::MapIterationFailed { .. } => "MapIterationFailed",
             EventKind::MapIterationAborted { .. } => "MapIterationAborted",
-            EventKind::EvaluationFailed { .. } => "EvaluationFailed",
+            EventKind::EvaluationFailed(_) => "EvaluationFailed",
             EventKind::StateEntered { .. }
             | EventKind::StateExited { .. }
             | EventKind::StateAborted { .. } => "",
@@ -254,8 +281,13 @@ impl EventKind {
             EventKind::StateEntered { name, .. } | EventKind::StateExited { name, .. } => {
                 name.to_string()
             }
-            EventKind::TaskScheduled { task, .. }
-            | EventKind::TaskStarted { task }
+            EventKind::TaskScheduled(scheduled) => {
+                format!(
+                    "{}:{}",
+                    scheduled.task.resource_type, scheduled.task.resource
+                )
+            }
+            EventKind::TaskStarted { task }
             | EventKind::TaskSubmitted { task, .. }
             | EventKind::TaskSucceeded { task, .. } => {
                 format!("{}:{}", task.resource_type, task.resource)
@@ -270,15 +302,15 @@ impl EventKind {
             | EventKind::ActivityFailed { error, cause }
             | EventKind::ActivityTimedOut { error, cause }
             | EventKind::MapRunFailed { error, cause } => failure(error, cause),
-            EventKind::LambdaFunctionScheduled { resource, .. }
-            | EventKind::ActivityScheduled { resource, .. } => resource.clone(),
+            EventKind::LambdaFunctionScheduled { resource, .. } => resource.clone(),
+            EventKind::ActivityScheduled(scheduled) => scheduled.resource.clone(),
             EventKind::MapStateStarted { length } => format!("{length} items"),
             EventKind::MapIterationStarted { index, .. }
             | EventKind::MapIterationSucceeded { index, .. }
             | EventKind::MapIterationFailed { index, .. }
             | EventKind::MapIterationAborted { index, .. } => format!("item {index}"),
             EventKind::MapRunStarted { map_run_arn } => map_run_arn.clone(),
-            EventKind::EvaluationFailed { state, cause, .. } => format!("{state}: {cause}"),
+            EventKind::EvaluationFailed(failed) => format!("{}: {}", failed.state, failed.cause),
             _ => String::new(),
         }
     }
@@ -293,7 +325,7 @@ impl EventKind {
             | EventKind::MapIterationSucceeded { name, .. }
             | EventKind::MapIterationFailed { name, .. }
             | EventKind::MapIterationAborted { name, .. } => Some(&**name),
-            EventKind::EvaluationFailed { state, .. } => Some(state),
+            EventKind::EvaluationFailed(failed) => Some(&failed.state),
             _ => None,
         }
     }
@@ -381,14 +413,15 @@ impl HistoryEvent {
                 }
                 "stateExitedEventDetails"
             }
-            EventKind::TaskScheduled {
-                task,
-                region,
-                parameters,
-                timeout,
-                heartbeat,
-                role_arn,
-            } => {
+            EventKind::TaskScheduled(scheduled) => {
+                let TaskScheduled {
+                    task,
+                    region,
+                    parameters,
+                    timeout,
+                    heartbeat,
+                    role_arn,
+                } = &**scheduled;
                 task_fields(&mut d, task);
                 d.insert("region".into(), json!(region));
                 d.insert("parameters".into(), Value::String(parameters.to_string()));
@@ -451,12 +484,13 @@ impl HistoryEvent {
                 error_cause(&mut d, error, cause);
                 "lambdaFunctionTimedOutEventDetails"
             }
-            EventKind::ActivityScheduled {
-                resource,
-                input,
-                timeout,
-                heartbeat,
-            } => {
+            EventKind::ActivityScheduled(scheduled) => {
+                let ActivityScheduled {
+                    resource,
+                    input,
+                    timeout,
+                    heartbeat,
+                } = &**scheduled;
                 d.insert("resource".into(), json!(resource));
                 payload(&mut d, "input", input);
                 if let Some(t) = timeout {
@@ -517,12 +551,13 @@ impl HistoryEvent {
                 d.insert("index".into(), json!(index));
                 "mapIterationAbortedEventDetails"
             }
-            EventKind::EvaluationFailed {
-                error,
-                cause,
-                location,
-                state,
-            } => {
+            EventKind::EvaluationFailed(failed) => {
+                let EvaluationFailed {
+                    error,
+                    cause,
+                    location,
+                    state,
+                } = &**failed;
                 d.insert("error".into(), json!(error));
                 d.insert("cause".into(), json!(cause));
                 if let Some(location) = location {

@@ -16,7 +16,7 @@ use super::{Execution, ExecutionStatus, RunOptions};
 use crate::exec::context::{StateContext, context_object};
 use crate::exec::dataflow::Env;
 use crate::exec::error::{StatesError, names};
-use crate::exec::history::{EventKind, HistoryEvent, Payload};
+use crate::exec::history::{EvaluationFailed, EventKind, HistoryEvent, Payload};
 use crate::exec::mock::Mocks;
 use crate::exec::retry::{backoff_seconds, first_match};
 use crate::exec::rng::Rng;
@@ -600,12 +600,12 @@ impl<'m> Engine<'m> {
             let event = self.emit_after(
                 prev,
                 silent,
-                EventKind::EvaluationFailed {
+                EventKind::EvaluationFailed(Box::new(EvaluationFailed {
                     error: error.name().to_string(),
                     cause: error.cause.clone().unwrap_or_default(),
                     location: error.location.clone(),
                     state: visit.state.name.to_string(),
-                },
+                })),
             );
             if !silent {
                 self.fibers[id].last = event;

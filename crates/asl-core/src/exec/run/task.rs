@@ -6,7 +6,7 @@ use super::resource::{Pattern, TaskResource};
 use super::shapes::{self, Call};
 use crate::exec::dataflow::{Env, apply_path, apply_template};
 use crate::exec::error::{StatesError, names};
-use crate::exec::history::{self, EventKind, Payload};
+use crate::exec::history::{self, ActivityScheduled, EventKind, Payload, TaskScheduled};
 use crate::exec::jsonata_step;
 use crate::exec::mock::{Invocation, MockOutcome};
 use crate::exec::step;
@@ -191,12 +191,12 @@ impl<'m> Engine<'m> {
             TaskResource::Activity(arn) => {
                 self.emit(
                     id,
-                    EventKind::ActivityScheduled {
+                    EventKind::ActivityScheduled(Box::new(ActivityScheduled {
                         resource: (*arn).to_string(),
                         input: Arc::clone(&request.parameters),
                         timeout: request.timeout,
                         heartbeat: request.heartbeat,
-                    },
+                    })),
                 );
             }
             TaskResource::Integration { .. } => {
@@ -206,23 +206,19 @@ impl<'m> Engine<'m> {
                     .and_then(|c| c.get("RoleArn"))
                     .and_then(Value::as_str)
                     .map(str::to_string);
+                let task = history_resource(resource);
                 self.emit(
                     id,
-                    EventKind::TaskScheduled {
-                        task: history_resource(resource),
+                    EventKind::TaskScheduled(Box::new(TaskScheduled {
+                        task: Arc::clone(&task),
                         region: self.options.identity.region.clone(),
                         parameters: Arc::clone(&request.parameters),
                         timeout: request.timeout,
                         heartbeat: request.heartbeat,
                         role_arn,
-                    },
+                    })),
                 );
-                self.emit(
-                    id,
-                    EventKind::TaskStarted {
-                        task: history_resource(resource),
-                    },
-                );
+                self.emit(id, EventKind::TaskStarted { task });
             }
         }
     }
@@ -357,7 +353,7 @@ fn missing_mock(state: &str, resource: &TaskResource<'_>, test_case: Option<&str
     }
 }
 
-pub(super) fn history_resource(resource: &TaskResource<'_>) -> history::TaskResource {
+pub(super) fn history_resource(resource: &TaskResource<'_>) -> history::Task {
     let (resource_type, resource) = match resource {
         TaskResource::Integration {
             resource_type,
@@ -366,10 +362,10 @@ pub(super) fn history_resource(resource: &TaskResource<'_>) -> history::TaskReso
         } => (*resource_type, *resource),
         TaskResource::LambdaFunction(arn) | TaskResource::Activity(arn) => ("", *arn),
     };
-    history::TaskResource {
+    Arc::new(history::TaskResource {
         resource_type: resource_type.to_string(),
         resource: resource.to_string(),
-    }
+    })
 }
 
 pub(super) fn succeeded(resource: &TaskResource<'_>, output: Payload) -> EventKind {
