@@ -234,6 +234,7 @@ impl Path {
                 );
             }
             Segment::Child(Selector::Filter(expr)) => jayway::filter(expr, value, roots, out),
+            Segment::Descendant(Selector::Name(name)) => descend_to_member(value, name, out),
             Segment::Descendant(Selector::Filter(expr)) => {
                 for node in descendants_or_self(value) {
                     jayway::filter(expr, node, roots, out);
@@ -278,6 +279,26 @@ pub(super) fn element(items: &[Value], index: i64) -> Option<&Value> {
 }
 
 /// A node and all its descendants, in document order.
+/// `..name`: the member `name` of the value and of every value inside it, in document order (a
+/// node's own member first, then its children's matches in order, as RFC 9535 lists them),
+/// without listing every node first.
+fn descend_to_member<'v>(value: &'v Value, name: &str, out: &mut Vec<Cow<'v, Value>>) {
+    match value {
+        Value::Object(members) => {
+            out.extend(members.get(name).map(Cow::Borrowed));
+            for child in members.values() {
+                descend_to_member(child, name, out);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                descend_to_member(item, name, out);
+            }
+        }
+        _ => {}
+    }
+}
+
 fn descendants_or_self(value: &Value) -> Vec<&Value> {
     let mut out = Vec::new();
     let mut stack = vec![value];

@@ -19,7 +19,10 @@ fn lower(segment: &Segment) -> Option<String> {
         Segment::Child(
             s @ (Selector::Wildcard | Selector::Indexes(_) | Selector::Slice { .. }),
         ) => ("$", s),
-        Segment::Descendant(s) if !matches!(s, Selector::Filter(_)) => ("$..", s),
+        // `..name` and `..[?(…)]` are ours (eval.rs).
+        Segment::Descendant(s) if !matches!(s, Selector::Filter(_) | Selector::Name(_)) => {
+            ("$..", s)
+        }
         _ => return None,
     };
     let mut text = String::from(prefix);
@@ -92,9 +95,13 @@ mod tests {
             "$[1::2]"
         );
         assert_eq!(
-            lowered(Segment::Descendant(Selector::Name("it's\\".into()))),
+            lowered(Segment::Descendant(Selector::Names(vec!["it's\\".into()]))),
             "$..['it\\'s\\\\']"
         );
         assert_eq!(lower(&Segment::Child(Selector::Name("a".into()))), None);
+        assert_eq!(
+            lower(&Segment::Descendant(Selector::Name("a".into()))),
+            None
+        );
     }
 }

@@ -224,6 +224,19 @@ mod eval {
     }
 
     #[test]
+    fn descent_lists_matches_in_document_order_as_rfc_9535_does() {
+        let doc = json!({
+            "a": {"a": 1, "z": [{"a": 2}, {"x": {"a": 3}}]},
+            "b": [[{"a": 4}], {"a": {"a": 5}}],
+            "c": "a",
+        });
+        let rfc = serde_json_path::JsonPath::parse("$..a").unwrap();
+        let expected: Vec<Value> = rfc.query(&doc).all().into_iter().cloned().collect();
+        assert_eq!(eval("$..a", &doc), Ok(Value::Array(expected)));
+        assert_eq!(eval("$..a", &json!([1, "a"])), Ok(json!([])));
+    }
+
+    #[test]
     fn filters_follow_jayway() {
         let users = json!({"users": [{"year": 1997, "status": 0}, {"year": 1998, "status": 1}]});
         assert_eq!(
