@@ -228,4 +228,32 @@ mod tests {
             Some(json!(620))
         );
     }
+
+    #[test]
+    fn a_query_borrows_what_a_path_selects() {
+        use std::borrow::Cow;
+        let document = Document::new(EvalInput {
+            input: json!({"orders": [{"c": {"n": 1}}, {"c": {"n": 2}}, {"c": {"n": 3}}]}),
+            ..EvalInput::default()
+        });
+        let borrowed = |cow: &Cow<'_, Value>| matches!(cow, Cow::Borrowed(_));
+        match document.query("$.orders[0:3:2].c") {
+            Ok(Selection::Many(nodes)) => {
+                assert!(nodes.iter().all(borrowed));
+                assert_eq!(
+                    serde_json::to_value(Selection::Many(nodes)).ok(),
+                    Some(json!([{"n": 1}, {"n": 3}]))
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        match document.query("$.orders[1].c") {
+            Ok(Selection::One(node)) => assert!(borrowed(&node)),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            document.query("$..n").map(Selection::into_value),
+            Ok(json!([1, 2, 3]))
+        );
+    }
 }
