@@ -961,6 +961,14 @@ pub(super) fn json_size(value: &Value, limit: usize) -> usize {
             .sum::<usize>()
     }
     fn number(n: &serde_json::Number) -> usize {
+        // Integers, by far the most common, are counted without formatting them.
+        let digits = |u: u64| u.checked_ilog10().map_or(1, |log| log as usize + 1);
+        if let Some(u) = n.as_u64() {
+            return digits(u);
+        }
+        if let Some(i) = n.as_i64() {
+            return 1 + digits(i.unsigned_abs());
+        }
         struct Count(usize);
         impl std::fmt::Write for Count {
             fn write_str(&mut self, s: &str) -> std::fmt::Result {
@@ -1012,6 +1020,20 @@ mod tests {
             json!(null),
             json!({"a": [1, 2.5, "x\"y\n", {"b": false}], "c": {}, "d": []}),
             json!("\u{1}é"),
+            json!([
+                0,
+                9,
+                10,
+                99,
+                100,
+                -1,
+                -10,
+                u64::MAX,
+                i64::MIN,
+                1e300,
+                -0.0,
+                0.1
+            ]),
         ] {
             assert_eq!(
                 json_size(&value, usize::MAX),
