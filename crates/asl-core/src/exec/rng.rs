@@ -3,7 +3,7 @@
 //! always gives the same run.
 
 /// A seeded pseudo-random generator.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Rng {
     s: [u64; 4],
 }

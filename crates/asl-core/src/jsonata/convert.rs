@@ -25,7 +25,7 @@ pub fn to_jvalue(value: &Value) -> JValue {
 }
 
 /// What an expression's value is as JSON.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Converted {
     /// JSON.
     Json(Value),

@@ -20,6 +20,7 @@
 mod analysis;
 mod convert;
 mod functions;
+pub mod remote;
 pub mod template;
 
 pub use convert::{Converted, from_jvalue, number, to_jvalue};
@@ -39,9 +40,17 @@ use std::rc::Rc;
 #[derive(Clone, Debug)]
 pub struct Expression {
     text: String,
-    ast: AstNode,
     /// The variables it reads (`$name`), `$states` among them: only these are bound.
     variables: Vec<String>,
+    body: Body,
+}
+
+/// Where the expression was parsed: here (its tree), or by JSONata's own module ([`remote`]:
+/// what it reads).
+#[derive(Clone, Debug)]
+enum Body {
+    Here(AstNode),
+    Remote(Box<remote::Analysis>),
 }
 
 /// Two expressions are the same when their texts are.
@@ -98,6 +107,20 @@ pub struct Conversions(Rc<Shared>);
 struct Shared {
     input: std::cell::OnceCell<JValue>,
     execution_input: std::cell::OnceCell<JValue>,
+    /// Through a [`remote`] transport: the ids the input and the execution input are kept under
+    /// on the other side, once they have crossed.
+    kept: std::cell::Cell<Option<(u64, u64)>>,
+}
+
+impl Drop for Shared {
+    fn drop(&mut self) {
+        if let (Some((input, execution_input)), Some(transport)) =
+            (self.kept.get(), remote::transport())
+        {
+            let ids = vec![input, execution_input];
+            remote::call(&transport, &remote::Request::Release { ids });
+        }
+    }
 }
 
 impl<'a> States<'a> {
@@ -144,6 +167,59 @@ impl<'a> States<'a> {
     /// The state's input.
     pub fn input(&self) -> &'a Value {
         self.input
+    }
+
+    /// `$states` as it crosses to JSONata's module: the input and the execution's input with the
+    /// ids they are kept under there, their values only the first time.
+    fn request(&self) -> remote::StatesRequest {
+        let (ids, first) = match self.shared.kept.get() {
+            Some(ids) => (ids, false),
+            None => {
+                let ids = (remote::next_id(), remote::next_id());
+                self.shared.kept.set(Some(ids));
+                (ids, true)
+            }
+        };
+        // The context object without the execution's input, which crosses once, like the input.
+        let mut execution_input = None;
+        let context = match self.context {
+            Value::Object(members) => Value::Object(
+                members
+                    .iter()
+                    .map(|(key, value)| match (key.as_str(), value) {
+                        ("Execution", Value::Object(execution)) => {
+                            let mut inner = serde_json::Map::new();
+                            for (name, item) in execution {
+                                // In its place, so that the members keep their order.
+                                if name == "Input" {
+                                    execution_input = Some(item);
+                                    inner.insert(name.clone(), Value::Null);
+                                } else {
+                                    inner.insert(name.clone(), item.clone());
+                                }
+                            }
+                            (key.clone(), Value::Object(inner))
+                        }
+                        _ => (key.clone(), value.clone()),
+                    })
+                    .collect(),
+            ),
+            other => other.clone(),
+        };
+        remote::StatesRequest {
+            input: remote::Kept {
+                id: ids.0,
+                value: first.then(|| self.input.clone()),
+            },
+            context,
+            execution_input: execution_input.map(|value| remote::Kept {
+                id: ids.1,
+                value: first.then(|| value.clone()),
+            }),
+            extra: self
+                .extra
+                .map(|(name, value)| (name.to_string(), value.clone())),
+        }
     }
 
     /// The context object, its `Execution.Input` converted once for all who share it.
@@ -228,15 +304,32 @@ pub struct Host<'a> {
 pub struct EvalError(pub String);
 
 impl Expression {
-    /// Parse an expression (the text inside `{% %}`).
+    /// Parse an expression (the text inside `{% %}`): through JSONata's module when the page
+    /// has installed one ([`remote::install`]), here otherwise.
     pub fn parse(text: &str) -> Result<Expression, SyntaxError> {
+        let Some(transport) = remote::transport() else {
+            return Expression::parse_here(text);
+        };
+        let request = remote::Request::Parse {
+            text: text.to_string(),
+        };
+        let analysis = remote::call(&transport, &request).parsed()?;
+        Ok(Expression {
+            text: text.to_string(),
+            variables: analysis.variables.clone(),
+            body: Body::Remote(Box::new(analysis)),
+        })
+    }
+
+    /// Parse an expression with this crate's engine.
+    fn parse_here(text: &str) -> Result<Expression, SyntaxError> {
         match parser::parse(text) {
             Ok(ast) => {
                 let variables = analysis::variables_of(&ast);
                 Ok(Expression {
                     text: text.to_string(),
-                    ast,
                     variables,
+                    body: Body::Here(ast),
                 })
             }
             Err(error) => Err(SyntaxError {
@@ -254,18 +347,40 @@ impl Expression {
     /// The fields it reads from the data at its top level (`total` in `total + 1`), where there
     /// is no data: AWS refuses them (`$states.input.total` is what was meant).
     pub fn top_level_fields(&self) -> Vec<String> {
-        analysis::top_level_fields(&self.ast)
+        match &self.body {
+            Body::Here(ast) => analysis::top_level_fields(ast),
+            Body::Remote(analysis) => analysis.top_level_fields.clone(),
+        }
     }
 
     /// The members of `$states` it reads (`input`, `result`, …).
     pub fn states_fields(&self) -> Vec<String> {
-        analysis::states_fields(&self.ast)
+        match &self.body {
+            Body::Here(ast) => analysis::states_fields(ast),
+            Body::Remote(analysis) => analysis.states_fields.clone(),
+        }
     }
 
     /// The operators it uses that JSONata added after 2.0 (`??`, `?:`): Step Functions runs
     /// JSONata 2.0.6, which does not have them (⚠ reported on re:Post, not measured).
-    pub fn newer_operators(&self) -> Vec<&'static str> {
-        analysis::newer_operators(&self.ast)
+    pub fn newer_operators(&self) -> Vec<String> {
+        match &self.body {
+            Body::Here(ast) => analysis::newer_operators(ast)
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+            Body::Remote(analysis) => analysis.newer_operators.clone(),
+        }
+    }
+
+    /// What it reads, as [`remote`] hands it across.
+    fn analysis(&self) -> remote::Analysis {
+        remote::Analysis {
+            variables: self.variables.clone(),
+            top_level_fields: self.top_level_fields(),
+            states_fields: self.states_fields(),
+            newer_operators: self.newer_operators(),
+        }
     }
 
     /// The variables it reads, `states` among them, in the order they first appear.
@@ -275,16 +390,64 @@ impl Expression {
 
     /// Evaluate it.
     pub fn evaluate(&self, scope: &Scope<'_>, host: &mut Host<'_>) -> Result<Converted, EvalError> {
+        let ast = match &self.body {
+            Body::Here(ast) => ast,
+            Body::Remote(_) => return self.evaluate_remotely(scope, host),
+        };
         let rng = Rc::new(RefCell::new(std::mem::replace(host.rng, Rng::new(0))));
-        let result = self.evaluate_with(scope, host.now_millis, &rng);
+        let result = self.evaluate_with(ast, scope, host.now_millis, &rng);
         if let Ok(rng) = Rc::try_unwrap(rng) {
             *host.rng = rng.into_inner();
         }
         result
     }
 
+    /// Evaluate it here, as JSONata's module does for a page ([`remote::serve`]).
+    fn evaluate_here(
+        &self,
+        states: &States<'_>,
+        variables: &serde_json::Map<String, Value>,
+        now_millis: i64,
+        rng: &mut Rng,
+    ) -> Result<Converted, EvalError> {
+        let scope = Scope { states, variables };
+        self.evaluate(&scope, &mut Host { now_millis, rng })
+    }
+
+    /// Evaluate it through the installed transport: `$states`'s input and the execution's
+    /// input cross once for all the states that share them (a Map's items), by id after.
+    fn evaluate_remotely(
+        &self,
+        scope: &Scope<'_>,
+        host: &mut Host<'_>,
+    ) -> Result<Converted, EvalError> {
+        let Some(transport) = remote::transport() else {
+            return Err(EvalError(
+                "JSONata's module is not loaded: the expression cannot be evaluated".into(),
+            ));
+        };
+        let mut variables = serde_json::Map::new();
+        let mut states = None;
+        for name in &self.variables {
+            if name == "states" {
+                states = Some(Box::new(scope.states.request()));
+            } else if let Some(value) = scope.variables.variable(name) {
+                variables.insert(name.clone(), value.clone());
+            }
+        }
+        let request = remote::Request::Evaluate {
+            text: self.text.clone(),
+            states,
+            variables,
+            now_millis: host.now_millis,
+            rng: host.rng.clone(),
+        };
+        remote::call(&transport, &request).evaluated(host.rng)
+    }
+
     fn evaluate_with(
         &self,
+        ast: &AstNode,
         scope: &Scope<'_>,
         now_millis: i64,
         rng: &Rc<RefCell<Rng>>,
@@ -304,7 +467,7 @@ impl Expression {
         };
         functions::register(&mut evaluator, &host).map_err(|e| EvalError(e.message().into()))?;
         let value = evaluator
-            .evaluate(&self.ast, &JValue::Undefined)
+            .evaluate(ast, &JValue::Undefined)
             .map_err(|e| EvalError(as_jsonata_js_says(e.message())))?;
         Ok(from_jvalue(&value))
     }

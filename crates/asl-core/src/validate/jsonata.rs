@@ -138,7 +138,7 @@ impl<'a> Checker<'a> {
                     }
                 }
                 for operator in expression.newer_operators() {
-                    let span = span_of(operator);
+                    let span = span_of(&operator);
                     self.push(
                         Diagnostic::error(
                             Code::InvalidJsonataExpression,
