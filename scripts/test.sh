@@ -47,7 +47,9 @@ build_wasm_api() {
 
 step "format" cargo fmt --all --check
 step "clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
-step "clippy (wasm32)" cargo clippy -p asl-core -p asl-wasm -p asl-web --target wasm32-unknown-unknown --locked -- -D warnings
+step "clippy (wasm32)" cargo clippy -p asl-core -p asl-wasm -p asl-web -p asl-jsonata-wasm --target wasm32-unknown-unknown --locked -- -D warnings
+# The page alone, as Trunk builds it: its engine without JSONata (JSONata is a module of its own).
+step "clippy (wasm32, the page)" cargo clippy -p asl-web --target wasm32-unknown-unknown --locked -- -D warnings
 step "asl-core stays pure" core_is_pure
 step "rust tests" cargo test --workspace --all-targets --locked
 step "doc tests" cargo test --workspace --doc --locked

@@ -96,3 +96,38 @@ test("a JSONPath state converted to JSONata gives the same output", async () => 
     await ui.close();
   }
 });
+
+test("JSONata's module is fetched the first time a definition needs it, and once", async () => {
+  const ui = await PlaygroundPage.open();
+  try {
+    const fetched = () =>
+      ui.page.evaluate(() =>
+        performance
+          .getEntriesByType("resource")
+          .map((entry) => new URL(entry.name).pathname)
+          .filter((path) => path.startsWith("/jsonata/")),
+      );
+    // The opening template reads no JSONata: the first screen does not fetch it.
+    await ui.result.filter({ hasText: "OK" }).waitFor();
+    assert.deepEqual(await fetched(), []);
+    const machine = (items) =>
+      JSON.stringify({
+        QueryLanguage: "JSONata",
+        StartAt: "Sum",
+        States: { Sum: { Type: "Pass", Output: { sum: `{% $sum(${items}) %}` }, End: true } },
+      });
+    await ui.setDefinition(machine("[1, 2, 3]"));
+    await ui.openTab("run");
+    // Pressed at once: the execution waits for the module, then runs.
+    await ui.page.getByTestId("run-button").click();
+    await ui.page.getByTestId("run-status").filter({ hasText: "SUCCEEDED" }).waitFor();
+    assert.deepEqual(JSON.parse(await ui.page.getByTestId("run-output").textContent()), { sum: 6 });
+    await ui.setDefinition(machine("[1, 2, 3, 4]"));
+    await ui.page.getByTestId("run-button").click();
+    await ui.page.getByTestId("run-output").filter({ hasText: "10" }).waitFor();
+    assert.deepEqual((await fetched()).sort(), ["/jsonata/asl_jsonata_wasm.js", "/jsonata/asl_jsonata_wasm_bg.wasm"]);
+    assert.deepEqual(ui.errors, []);
+  } finally {
+    await ui.close();
+  }
+});

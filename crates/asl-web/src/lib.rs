@@ -7,6 +7,7 @@
 #![allow(unreachable_pub)]
 
 mod components;
+mod jsonata;
 mod session;
 mod state;
 mod templates;

@@ -4,6 +4,7 @@
 //! action runs the execution again with one more action; an action AWS would refuse is shown
 //! with AWS's error and dropped.
 
+use crate::jsonata::Jsonata;
 use crate::state::{Playground, Tab};
 use crate::templates::{OPENING, TEMPLATES, Template};
 use asl_core::api::{self, Begun, ExecutionExport, RunRequest, RunResult, Running, Start, Starts};
@@ -101,6 +102,8 @@ pub(crate) struct Session {
     under_way: StoredValue<Option<(String, ExecutionExport, Running)>, LocalStorage>,
     /// While an execution is under way: how many states it has entered so far.
     pub(crate) progress: RwSignal<Option<u64>>,
+    /// Run was asked for while JSONata's module was loading: the execution starts once it is.
+    run_when_loaded: StoredValue<bool>,
 }
 
 /// How long a slice of an execution under way may run, in milliseconds: the page stays
@@ -131,7 +134,7 @@ impl Session {
             let machine = RunOptions::default().identity.state_machine_name;
             mocks.with(|text| api::mock_test_cases(text, &machine))
         });
-        Session {
+        let session = Session {
             playground,
             input: RwSignal::new(OPENING.input.to_string()),
             mocks,
@@ -154,7 +157,16 @@ impl Session {
             current_name: StoredValue::new(String::new()),
             under_way: StoredValue::new_local(None),
             progress: RwSignal::new(None),
-        }
+            run_when_loaded: StoredValue::new(false),
+        };
+        Effect::new(move |_| {
+            let arrived = matches!(playground.jsonata.get(), Jsonata::Ready | Jsonata::Failed);
+            if arrived && session.run_when_loaded.get_value() {
+                session.run_when_loaded.set_value(false);
+                session.start();
+            }
+        });
+        session
     }
 
     fn express(self) -> bool {
@@ -222,6 +234,13 @@ impl Session {
     /// StartExecution: a new execution (or, under a name already used, what AWS does then). A
     /// long execution goes on in slices between frames; [`Session::stop_running`] stops it.
     pub(crate) fn start(self) {
+        if self.playground.jsonata.get_untracked() == Jsonata::Loading {
+            self.run_when_loaded.set_value(true);
+            self.message.set(Some(
+                "JSONata is loading: the execution starts as soon as it is there.".into(),
+            ));
+            return;
+        }
         self.abandon();
         let typed = self.name.get_untracked().trim().to_string();
         let name = if typed.is_empty() {

@@ -1,6 +1,7 @@
 //! The playground's state: what the user typed (signals) and what the engine says about it
 //! (memos).
 
+use crate::jsonata::{self, Jsonata};
 use crate::templates::OPENING;
 use asl_core::api::{
     self, DataFlow, DataFlowRequest, EvalError, EvalInput, StateInfo, ValidateOptions, Validation,
@@ -46,6 +47,8 @@ pub(crate) struct Playground {
     pub(crate) settled: RwSignal<String>,
     /// STANDARD or EXPRESS.
     pub(crate) machine_type: RwSignal<MachineType>,
+    /// Where JSONata's module is (fetched when a definition first needs it).
+    pub(crate) jsonata: RwSignal<Jsonata>,
     /// The validation of the definition, recomputed as it changes.
     pub(crate) validation: Memo<Validation>,
     /// A request for the editor to select some text (set by a click on a diagnostic).
@@ -76,7 +79,11 @@ impl Playground {
         let settled = RwSignal::new(definition.get_untracked());
         settle(definition, settled);
         let machine_type = RwSignal::new(MachineType::Standard);
+        let jsonata = RwSignal::new(Jsonata::Unused);
+        jsonata::install(jsonata);
+        // What reads JSONata is computed again when its module arrives.
         let validation = Memo::new(move |_| {
+            jsonata.track();
             let options = ValidateOptions {
                 machine_type: machine_type.get(),
                 ..ValidateOptions::default()
@@ -96,6 +103,7 @@ impl Playground {
         let task_result =
             RwSignal::new("{\n  \"Payload\": { \"chargeId\": \"ch_42\" }\n}".to_string());
         let data_flow = Memo::new(move |_| {
+            jsonata.track();
             let state = current_state.get()?;
             Some(settled.with(|definition| {
                 input.with(|input| {
@@ -114,6 +122,7 @@ impl Playground {
         let expression =
             RwSignal::new("States.Format('Order {} totals {}', $.orderId, $.total)".to_string());
         let evaluation = Memo::new(move |_| {
+            jsonata.track();
             let data: Value = input
                 .with(|text| serde_json::from_str(text))
                 .map_err(|e| format!("The input is not JSON: {e}"))?;
@@ -136,6 +145,7 @@ impl Playground {
             definition,
             settled,
             machine_type,
+            jsonata,
             validation,
             selection: RwSignal::new(None),
             tab: RwSignal::new(Tab::Problems),

@@ -2,11 +2,16 @@
 //! JavaScript; on the way out a whole number is written without a fraction (and `-0` as `0`), as
 //! `JSON.stringify` writes it.
 
+#[cfg(feature = "jsonata")]
 use indexmap::IndexMap;
+#[cfg(feature = "jsonata")]
 use jsonata_core::value::JValue;
-use serde_json::{Map, Number, Value};
+#[cfg(feature = "jsonata")]
+use serde_json::Map;
+use serde_json::{Number, Value};
 
 /// A JSON value as JSONata sees it.
+#[cfg(feature = "jsonata")]
 pub fn to_jvalue(value: &Value) -> JValue {
     match value {
         Value::Null => JValue::Null,
@@ -37,6 +42,7 @@ pub enum Converted {
 
 /// A JSONata value as JSON: `undefined` inside arrays and objects is dropped, as JSONata's
 /// sequences and `JSON.stringify` drop it; so are functions inside them.
+#[cfg(feature = "jsonata")]
 pub fn from_jvalue(value: &JValue) -> Converted {
     match value {
         JValue::Undefined => Converted::Undefined,
@@ -45,6 +51,7 @@ pub fn from_jvalue(value: &JValue) -> Converted {
     }
 }
 
+#[cfg(feature = "jsonata")]
 fn json_of(value: &JValue) -> Value {
     match value {
         JValue::Null => Value::Null,
@@ -82,7 +89,7 @@ pub fn number(n: f64) -> Value {
     Number::from_f64(n).map_or(Value::Null, Value::Number)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "jsonata"))]
 mod tests {
     use super::*;
     use serde_json::json;

@@ -190,7 +190,7 @@ fn now_text(now: i64, args: &[JValue]) -> Result<JValue, EvaluatorError> {
     Evaluator::with_context(context).evaluate(&ast, &JValue::Undefined)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "jsonata"))]
 mod tests {
     use super::*;
 

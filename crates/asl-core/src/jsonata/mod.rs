@@ -17,22 +17,30 @@
 //! assert_eq!(value.unwrap(), asl_core::jsonata::Converted::Json(json!(7)));
 //! ```
 
+#[cfg(feature = "jsonata")]
 mod analysis;
 mod convert;
+#[cfg(feature = "jsonata")]
 mod functions;
 pub mod remote;
 pub mod template;
 
-pub use convert::{Converted, from_jvalue, number, to_jvalue};
+pub use convert::{Converted, number};
+#[cfg(feature = "jsonata")]
+pub use convert::{from_jvalue, to_jvalue};
 pub use template::{Template, expression_text};
 
 use crate::exec::rng::Rng;
 use crate::path::Variables;
-use jsonata_core::ast::AstNode;
-use jsonata_core::evaluator::{Context, Evaluator};
-use jsonata_core::parser;
-use jsonata_core::value::JValue;
+#[cfg(feature = "jsonata")]
+use jsonata_core::{
+    ast::AstNode,
+    evaluator::{Context, Evaluator},
+    parser,
+    value::JValue,
+};
 use serde_json::Value;
+#[cfg(feature = "jsonata")]
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -49,6 +57,7 @@ pub struct Expression {
 /// what it reads).
 #[derive(Clone, Debug)]
 enum Body {
+    #[cfg(feature = "jsonata")]
     Here(AstNode),
     Remote(Box<remote::Analysis>),
 }
@@ -93,6 +102,7 @@ pub struct States<'a> {
     input: &'a Value,
     context: &'a Value,
     extra: Option<(&'a str, &'a Value)>,
+    #[cfg(feature = "jsonata")]
     converted: std::cell::OnceCell<JValue>,
     shared: Rc<Shared>,
 }
@@ -105,7 +115,9 @@ pub struct Conversions(Rc<Shared>);
 /// Conversions the states of one Map's items share.
 #[derive(Debug, Default)]
 struct Shared {
+    #[cfg(feature = "jsonata")]
     input: std::cell::OnceCell<JValue>,
+    #[cfg(feature = "jsonata")]
     execution_input: std::cell::OnceCell<JValue>,
     /// Through a [`remote`] transport: the ids the input and the execution input are kept under
     /// on the other side, once they have crossed.
@@ -130,6 +142,7 @@ impl<'a> States<'a> {
             input,
             context,
             extra: None,
+            #[cfg(feature = "jsonata")]
             converted: std::cell::OnceCell::new(),
             shared: Rc::default(),
         }
@@ -151,6 +164,7 @@ impl<'a> States<'a> {
             input: self.input,
             context,
             extra: None,
+            #[cfg(feature = "jsonata")]
             converted: std::cell::OnceCell::new(),
             shared: Rc::clone(&self.shared),
         }
@@ -223,6 +237,7 @@ impl<'a> States<'a> {
     }
 
     /// The context object, its `Execution.Input` converted once for all who share it.
+    #[cfg(feature = "jsonata")]
     fn context_jvalue(&self) -> JValue {
         let Value::Object(context) = self.context else {
             return to_jvalue(self.context);
@@ -252,6 +267,7 @@ impl<'a> States<'a> {
         JValue::object(map)
     }
 
+    #[cfg(feature = "jsonata")]
     fn jvalue(&self) -> JValue {
         self.converted
             .get_or_init(|| {
@@ -308,7 +324,10 @@ impl Expression {
     /// has installed one ([`remote::install`]), here otherwise.
     pub fn parse(text: &str) -> Result<Expression, SyntaxError> {
         let Some(transport) = remote::transport() else {
+            #[cfg(feature = "jsonata")]
             return Expression::parse_here(text);
+            #[cfg(not(feature = "jsonata"))]
+            return Err(remote::not_loaded());
         };
         let request = remote::Request::Parse {
             text: text.to_string(),
@@ -322,6 +341,7 @@ impl Expression {
     }
 
     /// Parse an expression with this crate's engine.
+    #[cfg(feature = "jsonata")]
     fn parse_here(text: &str) -> Result<Expression, SyntaxError> {
         match parser::parse(text) {
             Ok(ast) => {
@@ -348,6 +368,7 @@ impl Expression {
     /// is no data: AWS refuses them (`$states.input.total` is what was meant).
     pub fn top_level_fields(&self) -> Vec<String> {
         match &self.body {
+            #[cfg(feature = "jsonata")]
             Body::Here(ast) => analysis::top_level_fields(ast),
             Body::Remote(analysis) => analysis.top_level_fields.clone(),
         }
@@ -356,6 +377,7 @@ impl Expression {
     /// The members of `$states` it reads (`input`, `result`, …).
     pub fn states_fields(&self) -> Vec<String> {
         match &self.body {
+            #[cfg(feature = "jsonata")]
             Body::Here(ast) => analysis::states_fields(ast),
             Body::Remote(analysis) => analysis.states_fields.clone(),
         }
@@ -365,6 +387,7 @@ impl Expression {
     /// JSONata 2.0.6, which does not have them (⚠ reported on re:Post, not measured).
     pub fn newer_operators(&self) -> Vec<String> {
         match &self.body {
+            #[cfg(feature = "jsonata")]
             Body::Here(ast) => analysis::newer_operators(ast)
                 .into_iter()
                 .map(str::to_string)
@@ -374,6 +397,7 @@ impl Expression {
     }
 
     /// What it reads, as [`remote`] hands it across.
+    #[cfg(feature = "jsonata")]
     fn analysis(&self) -> remote::Analysis {
         remote::Analysis {
             variables: self.variables.clone(),
@@ -390,10 +414,20 @@ impl Expression {
 
     /// Evaluate it.
     pub fn evaluate(&self, scope: &Scope<'_>, host: &mut Host<'_>) -> Result<Converted, EvalError> {
-        let ast = match &self.body {
-            Body::Here(ast) => ast,
-            Body::Remote(_) => return self.evaluate_remotely(scope, host),
-        };
+        match &self.body {
+            #[cfg(feature = "jsonata")]
+            Body::Here(ast) => self.evaluate_tree(ast, scope, host),
+            Body::Remote(_) => self.evaluate_remotely(scope, host),
+        }
+    }
+
+    #[cfg(feature = "jsonata")]
+    fn evaluate_tree(
+        &self,
+        ast: &AstNode,
+        scope: &Scope<'_>,
+        host: &mut Host<'_>,
+    ) -> Result<Converted, EvalError> {
         let rng = Rc::new(RefCell::new(std::mem::replace(host.rng, Rng::new(0))));
         let result = self.evaluate_with(ast, scope, host.now_millis, &rng);
         if let Ok(rng) = Rc::try_unwrap(rng) {
@@ -403,6 +437,7 @@ impl Expression {
     }
 
     /// Evaluate it here, as JSONata's module does for a page ([`remote::serve`]).
+    #[cfg(feature = "jsonata")]
     fn evaluate_here(
         &self,
         states: &States<'_>,
@@ -445,6 +480,7 @@ impl Expression {
         remote::call(&transport, &request).evaluated(host.rng)
     }
 
+    #[cfg(feature = "jsonata")]
     fn evaluate_with(
         &self,
         ast: &AstNode,
@@ -485,6 +521,7 @@ pub const EVALUATION_STEPS: u64 = 10_000_000;
 /// step budget above, and no sequence longer than the 10,000,000 items a range may make (D2014),
 /// so that a runaway expression (`[1..9000000].[1..9000000]`) fails with D2015 instead of
 /// exhausting memory.
+#[cfg(feature = "jsonata")]
 fn limits() -> jsonata_core::evaluator::EvaluatorOptions {
     jsonata_core::evaluator::EvaluatorOptions {
         max_sequence_length: Some(10_000_000),
@@ -495,6 +532,7 @@ fn limits() -> jsonata_core::evaluator::EvaluatorOptions {
 
 /// An evaluation error as jsonata-js (which AWS runs) words it: `jsonata-core` adds details to
 /// some messages.
+#[cfg(feature = "jsonata")]
 fn as_jsonata_js_says(message: &str) -> String {
     const NON_FUNCTION: &str = "T1006: Attempted to invoke a non-function";
     if message.starts_with(NON_FUNCTION) {
@@ -505,6 +543,7 @@ fn as_jsonata_js_says(message: &str) -> String {
 
 /// JSONata's message, with its code, as jsonata-js words it (`jsonata-core` names some tokens
 /// where jsonata-js shows them).
+#[cfg(feature = "jsonata")]
 fn message_of(error: &parser::ParserError) -> String {
     const SYMBOLS: [(&str, &str); 33] = [
         ("StarStar", "**"),
@@ -576,6 +615,7 @@ fn message_of(error: &parser::ParserError) -> String {
 
 /// Where a syntax error is: the first prefix of the text that fails for a reason other than
 /// ending too soon ends at the offending token.
+#[cfg(feature = "jsonata")]
 fn error_offset(text: &str) -> usize {
     let ends_early = |error: &parser::ParserError| {
         let message = error.to_string();
@@ -597,7 +637,7 @@ fn error_offset(text: &str) -> usize {
     text.len()
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "jsonata"))]
 mod tests {
     use super::*;
     use crate::path::NoVariables;

@@ -15,6 +15,7 @@ use crate::exec::rng::Rng;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::cell::{Cell, RefCell};
+#[cfg(feature = "jsonata")]
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -33,7 +34,11 @@ pub fn install(transport: Transport) {
 
 /// The installed transport, if any.
 pub(super) fn transport() -> Option<Transport> {
-    TRANSPORT.with(|slot| slot.borrow().clone())
+    // None as the thread ends too: values dropped then release nothing.
+    TRANSPORT
+        .try_with(|slot| slot.borrow().clone())
+        .ok()
+        .flatten()
 }
 
 /// A fresh id for a value kept on the other side.
@@ -87,7 +92,7 @@ pub struct StatesRequest {
 
 /// A request.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Request {
     /// Parse an expression.
     Parse {
@@ -117,7 +122,7 @@ pub enum Request {
 
 /// An answer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Response {
     /// The expression parsed.
     Parsed(Analysis),
@@ -144,8 +149,29 @@ pub enum Response {
     },
     /// Done (a release).
     Done,
+    /// JSONata's module is still loading: the page asks again once it is there.
+    Loading,
     /// The request could not be read.
     Refused(String),
+}
+
+/// What [`super::Expression::parse`] says while JSONata's module is loading (or when this crate
+/// was built without JSONata and no module is installed): not a syntax error of the expression,
+/// so validation reports nothing for it ([`SyntaxError::is_loading`]).
+pub(super) fn not_loaded() -> SyntaxError {
+    SyntaxError {
+        message: LOADING.to_string(),
+        offset: 0,
+    }
+}
+
+const LOADING: &str = "JSONata is loading";
+
+impl SyntaxError {
+    /// True when the expression could not be parsed because JSONata's module is not there yet.
+    pub fn is_loading(&self) -> bool {
+        self.message == LOADING
+    }
 }
 
 /// Send `request` through `transport` and read the answer.
@@ -166,6 +192,7 @@ impl Response {
     pub(super) fn parsed(self) -> Result<Analysis, SyntaxError> {
         match self {
             Response::Parsed(analysis) => Ok(analysis),
+            Response::Loading => Err(not_loaded()),
             Response::SyntaxError { message, offset } => Err(SyntaxError { message, offset }),
             other => Err(SyntaxError {
                 message: other.unexpected(),
@@ -195,6 +222,7 @@ impl Response {
     fn unexpected(self) -> String {
         match self {
             Response::Refused(message) => message,
+            Response::Loading => format!("{LOADING}: run again once it is there"),
             other => format!("JSONata's module gave an unexpected answer: {other:?}"),
         }
     }
@@ -202,6 +230,7 @@ impl Response {
 
 /// The other side: answer a request's JSON text with this crate's engine. `kept` holds the values
 /// sent once and referred to by id since.
+#[cfg(feature = "jsonata")]
 pub fn serve(request: &str, kept: &mut Keep) -> String {
     let response = match serde_json::from_str::<Request>(request) {
         Ok(request) => answer(request, kept),
@@ -213,12 +242,14 @@ pub fn serve(request: &str, kept: &mut Keep) -> String {
 }
 
 /// The values the other side keeps, by id, converted for JSONata once.
+#[cfg(feature = "jsonata")]
 #[derive(Debug, Default)]
 pub struct Keep {
     values: HashMap<u64, super::Conversions>,
     data: HashMap<u64, Rc<Value>>,
 }
 
+#[cfg(feature = "jsonata")]
 impl Keep {
     fn hold(&mut self, kept: Kept) -> Option<(Rc<Value>, super::Conversions)> {
         if let Some(value) = kept.value {
@@ -232,6 +263,7 @@ impl Keep {
     }
 }
 
+#[cfg(feature = "jsonata")]
 fn answer(request: Request, kept: &mut Keep) -> Response {
     match request {
         Request::Parse { text } => match super::Expression::parse_here(&text) {
@@ -270,6 +302,7 @@ fn answer(request: Request, kept: &mut Keep) -> Response {
     }
 }
 
+#[cfg(feature = "jsonata")]
 fn evaluate_kept(
     expression: &super::Expression,
     states: Option<Box<StatesRequest>>,
