@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Trunk hook (post_build): builds JSONata's own wasm module (crates/asl-jsonata-wasm) into the
 // site's jsonata/ folder. The page's engine is built without JSONata; the page fetches this
-// module the first time a definition needs JSONata (crates/asl-web/src/jsonata.js), which finds
-// it by the content hash written here in place of its placeholder (the snippet's integrity hash
-// in index.html is written again to match).
+// module the first time a definition needs JSONata (crates/asl-web/src/jsonata.js), under the
+// content hash written here into the page (<meta name="asl-jsonata-module">): the page is never
+// cached for long, so a page never pairs with a stale module.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -39,16 +39,6 @@ if (process.env.TRUNK_PROFILE === "release") {
 
 const version = createHash("sha256").update(fs.readFileSync(wasm)).digest("hex").slice(0, 16);
 const html = path.join(staging, "index.html");
-let page = fs.readFileSync(html, "utf8");
-const snippets = path.join(staging, "snippets");
-const found = fs.readdirSync(snippets, { recursive: true }).filter((f) => f.endsWith("jsonata.js"));
-if (found.length === 0) throw new Error("no jsonata.js snippet in the build: is asl-web's jsonata module gone?");
-for (const file of found) {
-  const full = path.join(snippets, file);
-  const text = fs.readFileSync(full, "utf8").replace("__JSONATA_MODULE_VERSION__", version);
-  fs.writeFileSync(full, text);
-  const href = `snippets/${file.split(path.sep).join("/")}`;
-  const integrity = `sha384-${createHash("sha384").update(text).digest("base64")}`;
-  page = page.replace(new RegExp(`(href="[^"]*${href.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*integrity=")[^"]*`), `$1${integrity}`);
-}
-fs.writeFileSync(html, page);
+const page = fs.readFileSync(html, "utf8").replace(/\s*<meta name="asl-jsonata-module"[^>]*>/, "");
+if (!page.includes("</head>")) throw new Error("index.html has no </head>");
+fs.writeFileSync(html, page.replace("</head>", `  <meta name="asl-jsonata-module" content="${version}" />\n  </head>`));

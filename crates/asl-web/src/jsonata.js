@@ -1,8 +1,8 @@
 // JSONata's wasm module (crates/asl-jsonata-wasm, built into dist/jsonata/), fetched the first
-// time the engine asks for it rather than with the page. scripts/jsonata-module.sh writes the
-// module's content hash in place of the placeholder below, so that a browser never pairs a new
-// page with a stale module.
-const VERSION = "__JSONATA_MODULE_VERSION__";
+// time the engine asks for it rather than with the page. scripts/jsonata-module.mjs writes the
+// module's content hash into the page (<meta name="asl-jsonata-module">), and the module is
+// fetched under it, so that a browser never pairs a new page with a stale module.
+const VERSION = document.querySelector('meta[name="asl-jsonata-module"]')?.content ?? "";
 
 let serve; // the module's `serve`, once it is ready
 let failure; // why it could not be loaded
