@@ -194,32 +194,7 @@ impl<'a> States<'a> {
                 (ids, true)
             }
         };
-        // The context object without the execution's input, which crosses once, like the input.
-        let mut execution_input = None;
-        let context = match self.context {
-            Value::Object(members) => Value::Object(
-                members
-                    .iter()
-                    .map(|(key, value)| match (key.as_str(), value) {
-                        ("Execution", Value::Object(execution)) => {
-                            let mut inner = serde_json::Map::new();
-                            for (name, item) in execution {
-                                // In its place, so that the members keep their order.
-                                if name == "Input" {
-                                    execution_input = Some(item);
-                                    inner.insert(name.clone(), Value::Null);
-                                } else {
-                                    inner.insert(name.clone(), item.clone());
-                                }
-                            }
-                            (key.clone(), Value::Object(inner))
-                        }
-                        _ => (key.clone(), value.clone()),
-                    })
-                    .collect(),
-            ),
-            other => other.clone(),
-        };
+        let (context, execution_input) = without_execution_input(self.context);
         remote::StatesRequest {
             input: remote::Kept {
                 id: ids.0,
@@ -286,6 +261,35 @@ impl<'a> States<'a> {
             })
             .clone()
     }
+}
+
+/// The context object with `Execution.Input` set to null in its place (so that the members keep
+/// their order), and the input taken out: it crosses to JSONata's module once, like the input.
+fn without_execution_input(context: &Value) -> (Value, Option<&Value>) {
+    let Value::Object(members) = context else {
+        return (context.clone(), None);
+    };
+    let mut execution_input = None;
+    let mut out = serde_json::Map::with_capacity(members.len());
+    for (key, value) in members {
+        let value = match (key.as_str(), value) {
+            ("Execution", Value::Object(execution)) => Value::Object(
+                execution
+                    .iter()
+                    .map(|(name, item)| match name.as_str() {
+                        "Input" => {
+                            execution_input = Some(item);
+                            (name.clone(), Value::Null)
+                        }
+                        _ => (name.clone(), item.clone()),
+                    })
+                    .collect(),
+            ),
+            _ => value.clone(),
+        };
+        out.insert(key.clone(), value);
+    }
+    (Value::Object(out), execution_input)
 }
 
 /// What an expression reads besides its text: `$states` and the workflow variables in scope.

@@ -241,32 +241,48 @@ pub fn serve(request: &str, kept: &mut Keep) -> String {
     })
 }
 
-/// The values the other side keeps, by id, converted for JSONata once.
+/// What the other side keeps between requests: the values sent once, by id, each with its
+/// conversion for JSONata; and the expressions parsed so far (a Map evaluates the same ones for
+/// every item).
 #[cfg(feature = "jsonata")]
 #[derive(Debug, Default)]
 pub struct Keep {
-    values: HashMap<u64, super::Conversions>,
-    data: HashMap<u64, Rc<Value>>,
+    values: HashMap<u64, (Rc<Value>, super::Conversions)>,
+    parsed: HashMap<String, Rc<super::Expression>>,
 }
+
+/// At most this many parsed expressions are kept (the scratchpad sends one per keystroke).
+#[cfg(feature = "jsonata")]
+const PARSED_KEPT: usize = 1024;
 
 #[cfg(feature = "jsonata")]
 impl Keep {
     fn hold(&mut self, kept: Kept) -> Option<(Rc<Value>, super::Conversions)> {
         if let Some(value) = kept.value {
-            self.data.insert(kept.id, Rc::new(value));
-            self.values.insert(kept.id, super::Conversions::default());
+            let entry = (Rc::new(value), super::Conversions::default());
+            self.values.insert(kept.id, entry);
         }
-        Some((
-            Rc::clone(self.data.get(&kept.id)?),
-            self.values.get(&kept.id)?.clone(),
-        ))
+        let (value, conversions) = self.values.get(&kept.id)?;
+        Some((Rc::clone(value), conversions.clone()))
+    }
+
+    fn parse(&mut self, text: &str) -> Result<Rc<super::Expression>, SyntaxError> {
+        if let Some(expression) = self.parsed.get(text) {
+            return Ok(Rc::clone(expression));
+        }
+        let expression = Rc::new(super::Expression::parse_here(text)?);
+        if self.parsed.len() >= PARSED_KEPT {
+            self.parsed.clear();
+        }
+        self.parsed.insert(text.to_string(), Rc::clone(&expression));
+        Ok(expression)
     }
 }
 
 #[cfg(feature = "jsonata")]
 fn answer(request: Request, kept: &mut Keep) -> Response {
     match request {
-        Request::Parse { text } => match super::Expression::parse_here(&text) {
+        Request::Parse { text } => match kept.parse(&text) {
             Ok(expression) => Response::Parsed(expression.analysis()),
             Err(SyntaxError { message, offset }) => Response::SyntaxError { message, offset },
         },
@@ -277,7 +293,7 @@ fn answer(request: Request, kept: &mut Keep) -> Response {
             now_millis,
             mut rng,
         } => {
-            let expression = match super::Expression::parse_here(&text) {
+            let expression = match kept.parse(&text) {
                 Ok(expression) => expression,
                 Err(error) => {
                     return Response::Failed {
@@ -295,7 +311,6 @@ fn answer(request: Request, kept: &mut Keep) -> Response {
         Request::Release { ids } => {
             for id in ids {
                 kept.values.remove(&id);
-                kept.data.remove(&id);
             }
             Response::Done
         }
