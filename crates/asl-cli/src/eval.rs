@@ -1,6 +1,7 @@
 //! `asl eval`.
 
 use crate::input;
+use crate::output::outln;
 use asl_core::api::{self, EvalError, EvalInput};
 use serde_json::Value;
 use std::path::PathBuf;
@@ -12,13 +13,14 @@ pub(crate) struct Args {
     /// A JSONPath (`$.items[0]`), an intrinsic call (`States.Format('{}', $.a)`), or a payload
     /// template as a JSON object (`{"id.$": "$.id"}`).
     expression: String,
-    /// The JSON the expression reads as `$` (default `{}`); `-` reads standard input.
+    /// The JSON the expression reads as `$`: a file, the JSON itself (`'{"a": 1}'`), or `-` for
+    /// standard input (default `{}`).
     #[arg(long)]
     input: Option<PathBuf>,
-    /// The context object `$$` reads (JSON).
+    /// The context object `$$` reads (a JSON file, or the JSON).
     #[arg(long)]
     context: Option<PathBuf>,
-    /// The workflow variables `$name` reads (a JSON object).
+    /// The workflow variables `$name` reads (a JSON object, in a file or given as is).
     #[arg(long)]
     variables: Option<PathBuf>,
     /// The seed of States.UUID and States.MathRandom.
@@ -64,7 +66,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     };
     match api::eval(&args.expression, &input) {
         Ok(value) => {
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&value).unwrap_or_default()
             );
@@ -72,7 +74,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         }
         Err(EvalError::Runtime(error)) => {
             let json = serde_json::json!({ "error": error.error, "cause": error.cause });
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&json).unwrap_or_default()
             );

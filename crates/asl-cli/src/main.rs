@@ -4,6 +4,7 @@ mod eval;
 mod identity;
 mod input;
 mod options;
+mod output;
 mod run;
 mod test_state;
 mod timeline;

@@ -2,7 +2,8 @@
 
 use crate::identity::IdentityArgs;
 use crate::input;
-use crate::options::{OutputFormat, TypeArg};
+use crate::options::TypeArg;
+use crate::output::{out, outln};
 use crate::timeline;
 use asl_core::api::{self, ExecutionExport, RunResult, Source};
 use asl_core::exec::run::actions::actions_from_json;
@@ -22,7 +23,8 @@ pub(crate) struct Args {
         conflicts_with_all = ["resume", "redrive"]
     )]
     definition: Option<PathBuf>,
-    /// The execution's input (JSON; default `{}`); `-` reads standard input.
+    /// The execution's input: a JSON file, the JSON itself (`'{"a": 1}'`), or `-` for standard
+    /// input (default `{}`).
     #[arg(long, conflicts_with_all = ["resume", "redrive"])]
     input: Option<PathBuf>,
     /// The type of state machine.
@@ -30,7 +32,7 @@ pub(crate) struct Args {
     machine_type: TypeArg,
     #[command(flatten)]
     identity: IdentityArgs,
-    /// A Step Functions Local MockConfigFile giving the tasks' outcomes.
+    /// A Step Functions Local MockConfigFile giving the tasks' outcomes (a file, or the JSON).
     #[arg(long, conflicts_with_all = ["resume", "redrive"])]
     mock_config: Option<PathBuf>,
     /// The test case of the mock configuration to run (default: its only one).
@@ -74,9 +76,19 @@ pub(crate) struct Args {
     #[arg(long, default_value_t = Limits::default().max_transitions)]
     max_transitions: u64,
     /// How to print the execution: `json` is DescribeExecution's fields plus `events` (the
-    /// history as GetExecutionHistory returns it); `text` is a readable timeline.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    format: OutputFormat,
+    /// history as GetExecutionHistory returns it); `text` is a readable timeline; `output` is
+    /// only what a script wants: the output (JSON) of an execution that succeeded, else its
+    /// status, error and cause on standard error.
+    #[arg(long, value_enum, default_value_t = RunFormat::Text)]
+    format: RunFormat,
+}
+
+/// `asl run --format`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum RunFormat {
+    Json,
+    Text,
+    Output,
 }
 
 fn read(path: &Path) -> Result<String, String> {
@@ -189,23 +201,36 @@ pub(crate) fn run_command(args: &Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let printed = if args.sync {
-        execution.start_sync_response()
-    } else {
-        execution.to_json()
-    };
     match args.format {
-        OutputFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&printed).unwrap_or_default()
-        ),
-        OutputFormat::Text => {
+        RunFormat::Json => {
+            let printed = if args.sync {
+                execution.start_sync_response()
+            } else {
+                execution.to_json()
+            };
+            outln!(
+                "{}",
+                serde_json::to_string_pretty(&printed).unwrap_or_default()
+            );
+        }
+        RunFormat::Output => match (&execution.status, &execution.output) {
+            (ExecutionStatus::Succeeded, Some(output)) => outln!("{output}"),
+            (status, _) => {
+                let mut said = format!("asl: the execution is {}", status.as_str());
+                for part in [&execution.error, &execution.cause].into_iter().flatten() {
+                    said.push_str(": ");
+                    said.push_str(part);
+                }
+                eprintln!("{said}");
+            }
+        },
+        RunFormat::Text => {
             let mut delivery = Some(&*execution);
             while let Some(run) = delivery {
-                print!("{}", timeline::render(run));
+                out!("{}", timeline::render(run));
                 delivery = run.redelivered.as_deref();
                 if delivery.is_some() {
-                    println!("-- delivered again (at-least-once) --");
+                    outln!("-- delivered again (at-least-once) --");
                 }
             }
         }

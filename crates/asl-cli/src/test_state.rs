@@ -2,6 +2,7 @@
 
 use crate::identity::IdentityArgs;
 use crate::input;
+use crate::output::outln;
 use asl_core::test_state::{TestStateOptions, test_state};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,7 +41,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     };
     match test_state(&request, &options) {
         Ok(response) => {
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&response).unwrap_or_default()
             );
@@ -50,7 +51,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
             }
         }
         Err(error) => {
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&error.to_json()).unwrap_or_default()
             );

@@ -2,6 +2,7 @@
 
 use crate::input;
 use crate::options::{OutputFormat, TypeArg};
+use crate::output::outln;
 use asl_core::api::{self, ValidateOptions};
 use asl_core::diag::Severity;
 use asl_core::source::Format;
@@ -20,8 +21,9 @@ pub(crate) struct Args {
     /// How to print the result: `json` is AWS's response with line and column added.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
-    /// The least severe diagnostics to print (AWS's API defaults to ERROR).
-    #[arg(long, value_enum, default_value_t = SeverityArg::Warning)]
+    /// The least severe diagnostics to print (AWS's API defaults to ERROR; INFO is the
+    /// playground's advice).
+    #[arg(long, value_enum, default_value_t = SeverityArg::Info)]
     severity: SeverityArg,
     /// Print at most this many diagnostics (AWS returns at most 100).
     #[arg(long, default_value_t = 100)]
@@ -36,6 +38,7 @@ pub(crate) struct Args {
 enum SeverityArg {
     Error,
     Warning,
+    Info,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -65,6 +68,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         severity: match args.severity {
             SeverityArg::Error => Severity::Error,
             SeverityArg::Warning => Severity::Warning,
+            SeverityArg::Info => Severity::Info,
         },
         max_results: args.max_results,
         format,
@@ -73,28 +77,38 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     match args.format {
         OutputFormat::Json => {
             let json = serde_json::to_string_pretty(&validation.to_aws_json()).unwrap_or_default();
-            println!("{json}");
+            outln!("{json}");
         }
         OutputFormat::Text => {
             let name = input::display_name(&args.file);
             let text = String::from_utf8_lossy(&bytes);
             let rendered = validation.render_text(&name, &text);
             if !rendered.is_empty() {
-                println!("{rendered}");
+                outln!("{rendered}");
             }
             let errors = validation
                 .diagnostics
                 .iter()
                 .filter(|d| d.diagnostic.is_error())
                 .count();
-            let warnings = validation.diagnostics.len() - errors;
+            let warnings = validation
+                .diagnostics
+                .iter()
+                .filter(|d| d.diagnostic.severity == Severity::Warning)
+                .count();
+            let advice = validation.diagnostics.len() - errors - warnings;
+            let advice = if advice > 0 {
+                format!(", {}", count(advice, "note"))
+            } else {
+                String::new()
+            };
             let more = if validation.truncated {
                 ", more not shown"
             } else {
                 ""
             };
-            println!(
-                "{name}: {} ({}, {}{more})",
+            outln!(
+                "{name}: {} ({}, {}{advice}{more})",
                 validation.result(),
                 count(errors, "error"),
                 count(warnings, "warning")

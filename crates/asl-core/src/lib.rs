@@ -19,6 +19,8 @@ pub mod json;
 pub mod jsonata;
 pub mod model;
 pub mod path;
+pub mod placeholder;
+pub mod resource;
 pub mod source;
 pub mod test_state;
 pub mod text;

@@ -140,11 +140,32 @@ fn read_json(text: &str) -> Result<Definition, Diagnostic> {
         .span(e.span)),
         Err(e) => {
             let location = e.jackson_location(text);
-            Err(
-                Diagnostic::error(Code::InvalidJsonDescription, "invalid-json", e.message)
-                    .at(location)
-                    .span(e.span),
+            // `"MaxConcurrency": ${Concurrency}`: a template's number placeholder, unquoted.
+            let at = e.span.start as usize;
+            if let Some(found) =
+                crate::placeholder::find(&text[at..]).filter(|p| p.range.start == 0)
+            {
+                let end = at + found.range.end;
+                return Err(Diagnostic::error(
+                    Code::UnresolvedPlaceholder,
+                    "unresolved-placeholder",
+                    crate::placeholder::describe(
+                        &[found.name],
+                        "until it is, the definition is not JSON",
+                    ),
+                )
+                .at(location)
+                .span(Span::new(at, end))
+                .help(crate::placeholder::HELP));
+            }
+            // AWS's message is Jackson's whole text, its location included.
+            Err(Diagnostic::error(
+                Code::InvalidJsonDescription,
+                "invalid-json",
+                format!("{}\n at {location}", e.message),
             )
+            .at(location)
+            .span(e.span))
         }
     }
 }

@@ -115,7 +115,12 @@ impl JsValidateOptions {
             options.severity = match s.to_ascii_uppercase().as_str() {
                 "ERROR" => Severity::Error,
                 "WARNING" => Severity::Warning,
-                _ => return Err(format!("'{s}' is not a severity: use ERROR or WARNING")),
+                "INFO" => Severity::Info,
+                _ => {
+                    return Err(format!(
+                        "'{s}' is not a severity: use ERROR, WARNING or INFO"
+                    ));
+                }
             };
         }
         if let Some(n) = self.max_results {

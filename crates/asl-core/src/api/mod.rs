@@ -47,7 +47,7 @@ pub struct ValidateOptions {
     /// STANDARD or EXPRESS.
     pub machine_type: MachineType,
     /// The least severe diagnostics returned: `Error` returns errors only (AWS's default),
-    /// `Warning` returns both.
+    /// `Warning` warnings too, `Info` (the default) also the playground's advice.
     pub severity: Severity,
     /// At most this many diagnostics are returned (AWS: 100); `truncated` says when more exist.
     pub max_results: usize,
@@ -59,7 +59,7 @@ impl Default for ValidateOptions {
     fn default() -> Self {
         ValidateOptions {
             machine_type: MachineType::Standard,
-            severity: Severity::Warning,
+            severity: Severity::Info,
             max_results: 100,
             format: None,
         }

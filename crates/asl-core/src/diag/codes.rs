@@ -59,6 +59,8 @@ pub enum Code {
     DuplicateField,
     /// Warning: there is text after the definition; AWS ignores it.
     TrailingContent,
+    /// A `${Name}` template placeholder left in the definition (ours).
+    UnresolvedPlaceholder,
 }
 
 impl Code {
@@ -82,6 +84,7 @@ impl Code {
             Code::UnreachableHandler => "UNREACHABLE_HANDLER",
             Code::DuplicateField => "DUPLICATE_FIELD",
             Code::TrailingContent => "TRAILING_CONTENT",
+            Code::UnresolvedPlaceholder => "UNRESOLVED_PLACEHOLDER",
         }
     }
 }

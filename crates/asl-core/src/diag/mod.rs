@@ -16,6 +16,8 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Severity {
+    /// Advice: good practice the definition does not follow (AWS accepts it, and it works).
+    Info,
     /// Worth knowing; AWS would accept the definition.
     Warning,
     /// AWS would reject the definition.
@@ -23,11 +25,12 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// `ERROR` or `WARNING`, as AWS writes it.
+    /// `ERROR` or `WARNING`, as AWS writes it; `INFO` for the playground's advice.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "ERROR",
             Severity::Warning => "WARNING",
+            Severity::Info => "INFO",
         }
     }
 }
@@ -74,6 +77,14 @@ impl Diagnostic {
         }
     }
 
+    /// Advice (the lowest severity).
+    pub fn info(code: Code, rule: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Info,
+            ..Diagnostic::error(code, rule, message)
+        }
+    }
+
     /// With an AWS location.
     pub fn at(mut self, location: impl Into<String>) -> Self {
         self.location = Some(location.into());
@@ -96,6 +107,15 @@ impl Diagnostic {
     /// source description instead, which repeats the line and column).
     pub fn pointer(&self) -> Option<&str> {
         self.location.as_deref().filter(|l| l.starts_with('/'))
+    }
+
+    /// The message without Jackson's location suffix: what a list of problems shows. AWS's JSON
+    /// syntax messages end with `\n at [Source: (String)"…"; line: L, column: C]`, a copy of the
+    /// text that a source frame says better.
+    pub fn headline(&self) -> &str {
+        self.message
+            .split_once("\n at [Source: ")
+            .map_or(&self.message, |(headline, _)| headline)
     }
 
     /// True for errors.

@@ -21,7 +21,10 @@ pub fn render(diagnostic: &Diagnostic, file: &str, index: &LineIndex<'_>) -> Str
     let _ = writeln!(
         out,
         "{file}:{}:{}: {severity} {} {}",
-        start.line, start.column, diagnostic.code, diagnostic.message
+        start.line,
+        start.column,
+        diagnostic.code,
+        diagnostic.headline()
     );
     if let Some(span) = diagnostic.span {
         let end = index.position(span.end);

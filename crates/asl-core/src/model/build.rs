@@ -10,6 +10,7 @@ use crate::intrinsic;
 use crate::json::{Kind, Node, Object};
 use crate::jsonata;
 use crate::path;
+use crate::resource::Resource;
 use serde_json::Value;
 
 /// A definition that does not fit the model. Validation reports every such problem first, so
@@ -98,10 +99,7 @@ fn state(name: &str, node: &Node, inherited: QueryLanguage) -> Result<State> {
             result_path: result_path(get("ResultPath"))?,
         }),
         Some("Task") => StateKind::Task(Box::new(Task {
-            resource: get("Resource")
-                .and_then(Node::as_str)
-                .unwrap_or_default()
-                .to_string(),
+            resource: resource(get("Resource"))?,
             fields: result_fields(object, "Parameters", language)?,
             timeout: seconds(get("TimeoutSeconds"), get("TimeoutSecondsPath"))?,
             heartbeat: seconds(get("HeartbeatSeconds"), get("HeartbeatSecondsPath"))?,
@@ -276,6 +274,17 @@ fn result_fields(
             .map(|c| catcher(c, language))
             .collect::<Result<_>>()?,
     })
+}
+
+/// A Task's `Resource`, which must be one Step Functions recognises.
+fn resource(node: Option<&Node>) -> Result<String> {
+    let text = node.and_then(Node::as_str).unwrap_or_default();
+    match Resource::parse(text) {
+        Some(_) => Ok(text.to_string()),
+        None => Err(error(format!(
+            "The resource provided {text} is not recognized"
+        ))),
+    }
 }
 
 fn error_equals(object: &Object) -> Vec<String> {

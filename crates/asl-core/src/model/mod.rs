@@ -10,6 +10,7 @@ pub use template::Template;
 use crate::intrinsic::Call;
 use crate::jsonata;
 use crate::path::Path;
+use crate::resource::{Integration, Resource};
 use crate::text::Span;
 use serde_json::Value;
 use std::sync::Arc;
@@ -216,6 +217,15 @@ pub struct Task {
     pub heartbeat: Option<Seconds>,
     /// `Credentials`, as written.
     pub credentials: Option<Value>,
+}
+
+impl Task {
+    /// What the `Resource` names. A built machine's resources are all recognised (the build
+    /// refuses others); were one not, it would be taken as an integration named by its text.
+    pub fn resource(&self) -> Resource<'_> {
+        Resource::parse(&self.resource)
+            .unwrap_or(Resource::Integration(Integration::opaque(&self.resource)))
+    }
 }
 
 /// A number of seconds: written, read from a path, or a JSONata expression.

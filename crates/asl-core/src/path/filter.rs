@@ -200,14 +200,96 @@ fn operand(c: &mut Cursor<'_>) -> Result<Operand, PathError> {
     c.skip_ws();
     match c.peek() {
         Some('@' | '$') => c.path(Mode::Embedded).map(Operand::Path),
-        Some('\'') => c
-            .quoted()
-            .map(|s| Operand::Literal(serde_json::Value::String(s.into()))),
+        Some('\'' | '"') => string_literal(c),
         Some('/') => regex(c),
-        Some('-' | '0'..='9') => number(c),
-        Some('"' | '[' | '{' | 't' | 'f' | 'n') => json_literal(c),
-        _ => Err(c.error_here("expected a value or a path in the filter")),
+        Some('-' | '.' | '0'..='9') => number(c),
+        Some('[' | '{') => json_literal(c),
+        Some('t' | 'f' | 'n') => {
+            let start = c.pos;
+            json_literal(c).or_else(|_| {
+                c.pos = start;
+                bare_word(c)
+            })
+        }
+        _ => bare_word(c),
     }
+}
+
+/// A quoted string compared in a filter, its escapes read as Jayway reads them (Java's:
+/// `\'`, `\"`, `\\`, `\n`, `\uXXXX`, …).
+fn string_literal(c: &mut Cursor<'_>) -> Result<Operand, PathError> {
+    let raw = c.quoted()?;
+    Ok(Operand::Literal(serde_json::Value::String(unescape(&raw))))
+}
+
+/// Java's string escapes; a backslash before any other character stands for that character.
+fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(ch) = chars.next() {
+        if ch != '\\' {
+            out.push(ch);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some('b') => out.push('\u{8}'),
+            Some('f') => out.push('\u{c}'),
+            Some('u') => {
+                let hex: String = chars.clone().take(4).collect();
+                match u32::from_str_radix(&hex, 16)
+                    .ok()
+                    .filter(|_| hex.len() == 4)
+                {
+                    Some(unit) => {
+                        chars.nth(3);
+                        // A surrogate pair arrives as two escapes: join them.
+                        let low = (0xD800..0xDC00).contains(&unit).then(|| {
+                            let rest = chars.as_str();
+                            rest.strip_prefix("\\u")
+                                .and_then(|r| r.get(..4))
+                                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                                .filter(|l| (0xDC00..0xE000).contains(l))
+                        });
+                        match low.flatten() {
+                            Some(low) => {
+                                chars.nth(5);
+                                let code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                                out.extend(char::from_u32(code));
+                            }
+                            None => out.push(char::from_u32(unit).unwrap_or('\u{fffd}')),
+                        }
+                    }
+                    None => out.push('u'),
+                }
+            }
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// An unquoted word compared in a filter (`@.Name==Receipt`): deployed definitions, one of
+/// AWS's own samples among them, compare names this way. ⚠ What AWS matches is not recorded:
+/// Jayway's first filter evaluator compared the word as a string (`a.equals(expected)`), which
+/// is what those definitions mean, so the playground compares it as the string it spells.
+fn bare_word(c: &mut Cursor<'_>) -> Result<Operand, PathError> {
+    let start = c.pos;
+    while let Some(ch) = c.peek() {
+        if ch.is_whitespace() || matches!(ch, ')' | '&' | '|' | '=' | '!' | '<' | '>' | ']' | '[') {
+            break;
+        }
+        c.pos += ch.len_utf8();
+    }
+    if c.pos == start {
+        return Err(c.error_here("expected a value or a path in the filter"));
+    }
+    Ok(Operand::Literal(serde_json::Value::String(
+        c.text[start..c.pos].to_string(),
+    )))
 }
 
 /// A JSON literal as Jayway reads it: strings may also be single-quoted, at any depth.
@@ -222,7 +304,7 @@ fn literal_value(c: &mut Cursor<'_>) -> Option<serde_json::Value> {
     use serde_json::Value;
     c.skip_ws();
     match c.peek()? {
-        '\'' | '"' => c.quoted().ok().map(|s| Value::String(s.into())),
+        '\'' | '"' => c.quoted().ok().map(|s| Value::String(unescape(&s))),
         '-' | '0'..='9' => match number(c).ok()? {
             Operand::Literal(v) => Some(v),
             _ => None,
@@ -284,7 +366,8 @@ fn literal_value(c: &mut Cursor<'_>) -> Option<serde_json::Value> {
     }
 }
 
-/// A number, scanned by hand: serde_json's stream reader refuses a number followed by `)`.
+/// A number, scanned by hand: serde_json's stream reader refuses a number followed by `)`. As
+/// Java's BigDecimal, it may start or end with its point (`.5`, `5.`) and have an exponent.
 fn number(c: &mut Cursor<'_>) -> Result<Operand, PathError> {
     let start = c.pos;
     c.eat("-");
@@ -306,9 +389,16 @@ fn number(c: &mut Cursor<'_>) -> Result<Operand, PathError> {
         digits(c);
     }
     let text = &c.text[start..c.pos];
-    serde_json::from_str(text)
+    let value = serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .filter(serde_json::Value::is_number)
+        .or_else(|| {
+            let float = text.parse::<f64>().ok().filter(|f| f.is_finite())?;
+            serde_json::Number::from_f64(float).map(serde_json::Value::Number)
+        });
+    value
         .map(Operand::Literal)
-        .map_err(|_| c.error(format!("'{text}' is not a number"), start..c.pos))
+        .ok_or_else(|| c.error(format!("'{text}' is not a number"), start..c.pos))
 }
 
 fn regex(c: &mut Cursor<'_>) -> Result<Operand, PathError> {

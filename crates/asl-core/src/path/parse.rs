@@ -13,9 +13,13 @@ pub struct PathError {
     pub range: Range<usize>,
 }
 
-/// Parse a whole path string (`$.a[0]`, `$$.Execution.Id`, `$var.field`).
+/// Parse a whole path string (`$.a[0]`, `$$.Execution.Id`, `$var.field`). Whitespace around the
+/// path is no part of it, as Jayway trims a path before compiling it (`"$$.Execution.Name "`
+/// is deployed as is). Validation, evaluation and the executor all read paths here.
 pub fn parse(text: &str) -> Result<Path, PathError> {
-    Cursor::new(text, 0).path(Mode::Whole)
+    let mut cursor = Cursor::new(text, 0);
+    cursor.skip_ws();
+    cursor.path(Mode::Whole)
 }
 
 /// Where a path is being read: on its own, or embedded in a filter or an argument list.
@@ -122,8 +126,11 @@ impl<'a> Cursor<'a> {
                 break;
             }
         }
-        if mode == Mode::Whole && self.pos < self.text.len() {
-            return Err(self.error_here("expected '.' or '[' after a path step"));
+        if mode == Mode::Whole {
+            self.skip_ws();
+            if self.pos < self.text.len() {
+                return Err(self.error_here("expected '.' or '[' after a path step"));
+            }
         }
         Ok(Path::new(root, segments))
     }
@@ -140,7 +147,7 @@ impl<'a> Cursor<'a> {
                 Ok(Selector::Wildcard)
             }
             Some('[') => self.bracket(),
-            Some('\'' | '"') => self.quoted().map(Selector::Name),
+            Some('\'' | '"') => self.name().map(Selector::Name),
             None => Err(self.error(
                 format!("a path must not end with '{dots}'"),
                 self.pos - dots.len()..self.pos,
@@ -184,7 +191,11 @@ impl<'a> Cursor<'a> {
         if name.is_empty() {
             return Err(self.error_here("expected a name after '.'"));
         }
-        if mode == Mode::Whole && self.peek().is_some_and(char::is_whitespace) {
+        // Whitespace may end the path, not split a name.
+        if mode == Mode::Whole
+            && self.peek().is_some_and(char::is_whitespace)
+            && !self.rest().trim_start().is_empty()
+        {
             return Err(self.error(
                 "a name with spaces must be written in brackets, ['my name']",
                 start..self.pos + 1,
@@ -216,9 +227,9 @@ impl<'a> Cursor<'a> {
         Err(self.error("unclosed '(' of a path function", open..open + 1))
     }
 
-    /// A quoted name, `'a'` or `"a"`, kept exactly as written between the quotes: a backslash
-    /// only stops the next character from ending the name. AWS reads `$['Test\""Name"']` as the
-    /// member `Test\""Name"` (recorded), where RFC 9535 would unescape.
+    /// A quoted text, `'a'` or `"a"`, exactly as written between the quotes: a backslash only
+    /// stops the next character from ending it. Names ([`Cursor::name`]) and filter strings read
+    /// its escapes each their own way.
     pub(super) fn quoted(&mut self) -> Result<Box<str>, PathError> {
         let start = self.pos;
         let Some(quote) = self.peek().filter(|c| matches!(c, '\'' | '"')) else {
@@ -243,6 +254,30 @@ impl<'a> Cursor<'a> {
         Err(self.error(format!("unclosed quote {quote}"), start..self.pos))
     }
 
+    /// A quoted member name. A backslash escapes only the quote that delimits the name and a
+    /// backslash (`$['\'']` is the member `'`, `$['\\']` the member `\`); before anything else
+    /// it is kept: AWS reads `$['Test\""Name"']` as the member `Test\""Name"` (recorded). ⚠ The
+    /// first two are not recorded; this is the one reading that agrees with the recording.
+    fn name(&mut self) -> Result<Box<str>, PathError> {
+        let quote = self.peek().unwrap_or('\'');
+        let raw = self.quoted()?;
+        if !raw.contains('\\') {
+            return Ok(raw);
+        }
+        let mut name = String::with_capacity(raw.len());
+        let mut chars = raw.chars().peekable();
+        while let Some(ch) = chars.next() {
+            match (ch, chars.peek()) {
+                ('\\', Some(&next)) if next == quote || next == '\\' => {
+                    name.push(next);
+                    chars.next();
+                }
+                _ => name.push(ch),
+            }
+        }
+        Ok(name.into())
+    }
+
     /// `[...]`: names, indexes, a slice, `*` or a filter.
     fn bracket(&mut self) -> Result<Selector, PathError> {
         let open = self.pos;
@@ -254,14 +289,14 @@ impl<'a> Cursor<'a> {
                 Selector::Wildcard
             }
             Some('\'' | '"') => {
-                let mut names = vec![self.quoted()?];
+                let mut names = vec![self.name()?];
                 self.skip_ws();
                 while self.eat(",") {
                     self.skip_ws();
                     if !matches!(self.peek(), Some('\'' | '"')) {
                         return Err(self.error_here("expected a quoted name"));
                     }
-                    names.push(self.quoted()?);
+                    names.push(self.name()?);
                     self.skip_ws();
                 }
                 if names.len() == 1 {

@@ -14,6 +14,7 @@ use crate::exec::rng::Rng;
 use crate::exec::step::{self, Exit, Next, Observer};
 use crate::json::{Kind, Node};
 use crate::model::{self, Machine, PathField, QueryLanguage, ResultFields, State, StateKind, Task};
+use crate::resource::Pattern;
 use crate::source;
 use serde_json::{Map, Value, json};
 
@@ -249,7 +250,8 @@ fn check_context(context: &Value, state: &State) -> Result<(), TestStateError> {
                 ));
             }
             "Task" => {
-                let waits = matches!(&state.kind, StateKind::Task(t) if t.resource.contains(".sync") || t.resource.contains(".waitForTaskToken"));
+                let waits = matches!(&state.kind, StateKind::Task(t)
+                    if t.resource().integration().is_some_and(|i| i.pattern != Pattern::RequestResponse));
                 if !waits {
                     return Err(invalid(
                         "Context object contains 'Task' when state is not a Task state with a '.sync' or \
@@ -287,7 +289,7 @@ fn check_mock_result(
             return invalid("Mocked result must be an array.");
         }
         StateKind::Task(task) if request.field_validation != FieldValidation::None => {
-            if let Some(shape) = schema::output_shape(&task.resource) {
+            if let Some(shape) = schema::output_shape(&task.resource()) {
                 schema::check(
                     result,
                     shape,

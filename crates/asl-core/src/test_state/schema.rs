@@ -2,6 +2,7 @@
 //! `fieldValidationMode` does: STRICT checks types and required fields, PRESENT only the types of
 //! the fields given, NONE nothing. Fields a shape does not know are always accepted.
 
+use crate::resource::Resource;
 use serde_json::Value;
 
 /// The shape of a value in a service response.
@@ -124,20 +125,17 @@ const KMS_ENCRYPT_OUTPUT: Shape = Shape::Structure(&[
 ]);
 
 /// The response shape of a resource, when it is one of the integrations known here.
-pub(super) fn output_shape(resource: &str) -> Option<Shape> {
-    let call = resource.split_once(":states:::")?.1;
-    let call = call.split_once('.').map_or(call, |(api, _)| api);
-    Some(match call {
-        "lambda:invoke" => LAMBDA_INVOKE_OUTPUT,
-        "states:startExecution" => START_EXECUTION_OUTPUT,
-        "events:putEvents" => PUT_EVENTS_OUTPUT,
-        "sqs:sendMessage" => SEND_MESSAGE_OUTPUT,
-        "sns:publish" => PUBLISH_OUTPUT,
-        "dynamodb:putItem" | "dynamodb:getItem" | "dynamodb:updateItem" | "dynamodb:deleteItem" => {
-            DYNAMODB_ITEM_OUTPUT
-        }
-        "aws-sdk:lambda:getFunction" => GET_FUNCTION_OUTPUT,
-        "aws-sdk:kms:encrypt" => KMS_ENCRYPT_OUTPUT,
+pub(super) fn output_shape(resource: &Resource<'_>) -> Option<Shape> {
+    let integration = resource.integration()?;
+    Some(match (integration.resource_type, integration.api) {
+        ("lambda", "invoke") => LAMBDA_INVOKE_OUTPUT,
+        ("states", "startExecution") => START_EXECUTION_OUTPUT,
+        ("events", "putEvents") => PUT_EVENTS_OUTPUT,
+        ("sqs", "sendMessage") => SEND_MESSAGE_OUTPUT,
+        ("sns", "publish") => PUBLISH_OUTPUT,
+        ("dynamodb", "putItem" | "getItem" | "updateItem" | "deleteItem") => DYNAMODB_ITEM_OUTPUT,
+        ("aws-sdk:lambda", "getFunction") => GET_FUNCTION_OUTPUT,
+        ("aws-sdk:kms", "encrypt") => KMS_ENCRYPT_OUTPUT,
         _ => return None,
     })
 }
@@ -225,19 +223,24 @@ mod tests {
 
     #[test]
     fn checks_like_test_state_does() {
-        let invoke = output_shape("arn:aws:states:::lambda:invoke").unwrap();
+        let invoke =
+            output_shape(&Resource::parse("arn:aws:states:::lambda:invoke").unwrap()).unwrap();
         assert_eq!(
             check(&json!({"StatusCode": "200"}), invoke, true),
             Err("Field 'StatusCode' must be a number".into())
         );
         assert_eq!(check(&json!({"random": "json"}), invoke, true), Ok(()));
-        let start = output_shape("arn:aws:states:::states:startExecution.sync:2").unwrap();
+        let start = output_shape(
+            &Resource::parse("arn:aws:states:::states:startExecution.sync:2").unwrap(),
+        )
+        .unwrap();
         assert_eq!(
             check(&json!({}), start, true),
             Err("Required field 'ExecutionArn' is missing".into())
         );
         assert_eq!(check(&json!({}), start, false), Ok(()));
-        let events = output_shape("arn:aws:states:::events:putEvents").unwrap();
+        let events =
+            output_shape(&Resource::parse("arn:aws:states:::events:putEvents").unwrap()).unwrap();
         assert_eq!(
             check(
                 &json!({"Entries": [{"EventId": "a"}, {"EventId": ["b"]}]}),
@@ -246,7 +249,9 @@ mod tests {
             ),
             Err("Field 'EventId' must be a string".into())
         );
-        let function = output_shape("arn:aws:states:::aws-sdk:lambda:getFunction").unwrap();
+        let function =
+            output_shape(&Resource::parse("arn:aws:states:::aws-sdk:lambda:getFunction").unwrap())
+                .unwrap();
         assert_eq!(
             check(
                 &json!({"Configuration": {"MemorySize": 127}}),

@@ -30,6 +30,28 @@ const PREDEFINED_ERRORS: [&str; 16] = [
     "States.Timeout",
 ];
 
+/// The `Error` names the Fail states of a machine raise, at any depth (a Fail state in a branch
+/// fails the Parallel with its error).
+pub(super) fn raised_by_fail_states(root: &Node) -> std::collections::HashSet<&str> {
+    let mut raised = std::collections::HashSet::new();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        match &node.kind {
+            crate::json::Kind::Object(object) => {
+                if object.get("Type").and_then(Node::as_str) == Some("Fail")
+                    && let Some(error) = object.get("Error").and_then(Node::as_str)
+                {
+                    raised.insert(error);
+                }
+                stack.extend(object.members.iter().map(|m| &m.value));
+            }
+            crate::json::Kind::Array(items) => stack.extend(items.iter()),
+            _ => {}
+        }
+    }
+    raised
+}
+
 /// One retrier or catcher's error names, for the "can never fire" checks.
 struct Handler<'a> {
     names: Vec<(&'a str, Span)>,
@@ -129,12 +151,28 @@ impl<'a> Checker<'a> {
                 if let Some(m) = result_path {
                     self.path_field(m, &at.key("ResultPath"), PathRule::ResultPath);
                 }
-                if result_path.is_none_or(|m| m.value.as_str() == Some("$")) {
+                if result_path.is_none_or(|m| m.value.as_str() == Some("$"))
+                    && !self.ends_at_once(object)
+                {
                     self.catch_replaces_input(result_path, &at, item.span);
                 }
             }
         }
         self.unreachable_handlers(&handlers, ("catcher", "Catch"), "caught");
+    }
+
+    /// True when the catcher goes to a Fail or Succeed state: nothing after it reads the input
+    /// the error output replaced.
+    fn ends_at_once(&self, catcher: &crate::json::Object) -> bool {
+        let next = catcher.get("Next").and_then(Node::as_str);
+        let target = next.and_then(|n| self.block_states?.get(n));
+        matches!(
+            target
+                .and_then(Node::as_object)
+                .and_then(|t| t.get("Type"))
+                .and_then(Node::as_str),
+            Some("Fail" | "Succeed")
+        )
     }
 
     fn item_object(&mut self, item: &'a Node, at: &Pointer) -> Option<&'a crate::json::Object> {
@@ -201,7 +239,10 @@ impl<'a> Checker<'a> {
     ) {
         for (i, handler) in handlers.iter().enumerate() {
             for &(name, span) in &handler.names {
-                if name.starts_with("States.") && !PREDEFINED_ERRORS.contains(&name) {
+                if name.starts_with("States.")
+                    && !PREDEFINED_ERRORS.contains(&name)
+                    && !self.raised.contains(name)
+                {
                     let mut d = Diagnostic::warning(
                         Code::UnreachableHandler,
                         "unknown-states-error",

@@ -178,6 +178,7 @@ impl<'a> Checker<'a> {
         let Some(states) = self.object(states_member, &states_at) else {
             return;
         };
+        self.block_states = Some(states);
         let mut block = Block {
             head: states_member.key.span,
             start_at,

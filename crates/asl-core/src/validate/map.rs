@@ -159,10 +159,15 @@ impl<'a> Checker<'a> {
         let Some(text) = self.string(m, &at) else {
             return;
         };
-        let known = text
-            .strip_prefix("arn:")
-            .and_then(|rest| rest.split_once(":states:::s3:"))
-            .is_some_and(|(_, api)| apis.contains(&api));
+        let known = matches!(
+            crate::resource::Resource::parse(text),
+            Some(crate::resource::Resource::Integration(crate::resource::Integration {
+                resource_type: "s3",
+                api,
+                pattern: crate::resource::Pattern::RequestResponse,
+                ..
+            })) if apis.contains(&api)
+        );
         if !known {
             self.schema(
                 "unknown-resource",

@@ -13,6 +13,7 @@ mod machine;
 mod map;
 mod messages;
 mod payload;
+mod placeholders;
 mod resource;
 mod state;
 mod suggest;
@@ -81,11 +82,15 @@ pub fn validate(root: &Node, source: &str, options: &Options) -> Vec<Diagnostic>
         names: HashMap::new(),
         blocks: Vec::new(),
         pending: VecDeque::new(),
+        block_states: None,
+        advised_functions: std::collections::HashSet::new(),
+        raised: handlers::raised_by_fail_states(root),
     };
     checker.machine(root);
     checker.check_graphs();
     variables::scope_conflicts(root, &mut checker.diagnostics);
     warnings::duplicate_fields(root, &mut checker.diagnostics);
+    placeholders::check(root, source, &mut checker.diagnostics);
     checker.diagnostics
 }
 
@@ -102,6 +107,13 @@ struct Checker<'a> {
     blocks: Vec<graph::Block<'a>>,
     /// Parallel branches and Map processors still to check.
     pending: VecDeque<machine::PendingBlock<'a>>,
+    /// The Lambda functions already advised to be called by version or alias.
+    advised_functions: std::collections::HashSet<&'a str>,
+    /// The `States` of the block being checked (blocks are checked one at a time).
+    block_states: Option<&'a Object>,
+    /// The errors the machine's Fail states raise by name: a handler for one of them can fire,
+    /// whatever the name (`States.QuorumMet` included).
+    raised: std::collections::HashSet<&'a str>,
 }
 
 impl<'a> Checker<'a> {

@@ -70,7 +70,7 @@ impl<'a> Checker<'a> {
             );
             return;
         };
-        let problem = if text.starts_with('$') {
+        let problem = if text.trim_start().starts_with('$') {
             path::parse(text)
                 .err()
                 .map(|e| (node.string_subspan(self.source, e.range), e.message))

@@ -67,7 +67,7 @@ fn DiagnosticItem(
             >
                 <span class="diagnostic__severity">{severity.clone()}</span>
                 <span class="diagnostic__code">{diagnostic.code.as_str()}</span>
-                <span class="diagnostic__message">{diagnostic.message.clone()}</span>
+                <span class="diagnostic__message">{diagnostic.headline().to_string()}</span>
                 <span class="diagnostic__position">{position} " " {location}</span>
                 {diagnostic.help.clone().map(|help| view! { <span class="diagnostic__help">{help}</span> })}
             </button>

@@ -4,12 +4,12 @@
 //! request-response form returns as soon as the child has started.
 
 use super::engine::{Engine, FiberId, Pc, Visit, Wake};
-use super::resource::{Pattern, TaskResource};
 use super::shapes::with_sdk_metadata;
 use super::task::{Failure, Request};
 use super::{Child, Execution, ExecutionStatus, RunOptions, run};
 use crate::exec::context::{Identity, format_timestamp};
 use crate::exec::error::{StatesError, names};
+use crate::resource::{Integration, Pattern, Resource};
 use serde_json::{Value, json};
 
 /// How deep executions may nest.
@@ -17,22 +17,15 @@ const MAX_DEPTH: u32 = 10;
 
 impl<'m> Engine<'m> {
     /// The supplied state machine a `states:startExecution` task starts, if any.
-    pub(super) fn child_for(
-        &self,
-        resource: &TaskResource<'_>,
-        parameters: &Value,
-    ) -> Option<Child> {
-        let TaskResource::Integration {
+    pub(super) fn child_for(&self, resource: &Resource<'_>, parameters: &Value) -> Option<Child> {
+        let Resource::Integration(Integration {
             resource_type: "states",
-            resource,
+            api: "startExecution",
             ..
-        } = resource
+        }) = resource
         else {
             return None;
         };
-        if !resource.starts_with("startExecution") {
-            return None;
-        }
         let arn = parameters["StateMachineArn"].as_str()?;
         let name = arn.rsplit(':').next()?;
         self.options.children.get(name).cloned()
@@ -44,7 +37,7 @@ impl<'m> Engine<'m> {
         &mut self,
         id: FiberId,
         visit: Visit<'m>,
-        resource: &TaskResource<'_>,
+        resource: &Resource<'_>,
         request: &Request,
         child: &Child,
     ) {
@@ -93,17 +86,19 @@ impl<'m> Engine<'m> {
         let execution = run(&child.machine, input, options);
         let pattern = resource.pattern();
         let duration = match pattern {
-            Pattern::Sync => execution.stop_millis - execution.start_millis,
+            Pattern::Sync | Pattern::Sync2 => execution.stop_millis - execution.start_millis,
             _ => 0,
         };
         let outcome = match pattern {
-            Pattern::Sync => describe(&execution, machine_arn, resource_is_v2(resource)),
+            Pattern::Sync | Pattern::Sync2 => {
+                describe(&execution, machine_arn, pattern == Pattern::Sync2)
+            }
             _ => Ok(with_sdk_metadata(json!({
                 "ExecutionArn": execution.execution_arn,
                 "StartDate": format_timestamp(execution.start_millis),
             }))),
         };
-        let waited_for = (pattern == Pattern::Sync).then_some(self.children.len());
+        let waited_for = pattern.is_sync().then_some(self.children.len());
         self.children.push(execution);
         let timeout = request.timeout.map(|s| (s as i64).saturating_mul(1000));
         match timeout {
@@ -156,10 +151,6 @@ impl<'m> Engine<'m> {
             self.abort_child(child);
         }
     }
-}
-
-fn resource_is_v2(resource: &TaskResource<'_>) -> bool {
-    matches!(resource, TaskResource::Integration { resource, .. } if resource.ends_with(":2"))
 }
 
 /// What `.sync` returns: the child's DescribeExecution; its input and output as JSON text, or

@@ -8,7 +8,6 @@
 use super::actions::{Action, ActionError};
 use super::fan_out::Join;
 use super::report::{CatchRecord, Handled, RetryRecord};
-use super::resource::TaskResource;
 use super::scopes::{ScopeId, Scopes};
 use super::task::Failure;
 use super::waiting::{Pending, TokenState};
@@ -378,7 +377,7 @@ impl<'m> Engine<'m> {
             Pc::Sleep(visit, Wake::Exit(exit)) => self.exit(id, &visit, exit),
             Pc::Sleep(visit, Wake::Settle(outcome, _)) => {
                 if let StateKind::Task(task) = &visit.state.kind {
-                    let resource = TaskResource::parse(&task.resource);
+                    let resource = task.resource();
                     self.settle_task(id, visit, task, &resource, None, (None, None), outcome);
                 }
             }

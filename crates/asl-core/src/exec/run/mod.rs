@@ -24,7 +24,6 @@ mod item_reader;
 mod jsonata_map;
 mod map_items;
 mod report;
-pub mod resource;
 mod runner;
 mod scopes;
 mod shapes;

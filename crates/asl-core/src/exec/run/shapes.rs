@@ -2,16 +2,16 @@
 //! function's payload, a child execution's output, a DynamoDB item. A `Return` that already has
 //! the response's shape is used as given (Step Functions Local's convention).
 
-use super::resource::{Pattern, TaskResource};
 use crate::exec::context::{Identity, format_timestamp};
 use crate::exec::rng::Rng;
+use crate::resource::{Integration, Pattern, Resource};
 use md5::{Digest, Md5};
 use serde_json::{Map, Value, json};
 
 /// What a mocked task's result is built from.
 pub(super) struct Call<'a> {
     /// The task's resource.
-    pub(super) resource: &'a TaskResource<'a>,
+    pub(super) resource: &'a Resource<'a>,
     /// Its effective parameters.
     pub(super) parameters: &'a Value,
     /// Who runs (for ARNs).
@@ -36,14 +36,15 @@ pub(super) struct Call<'a> {
 ///   metadata it lacks.
 pub(super) fn complete(call: &Call<'_>, value: &Value, rng: &mut Rng) -> Value {
     let has = |key: &str| value.as_object().is_some_and(|o| o.contains_key(key));
-    let TaskResource::Integration {
+    let Resource::Integration(Integration {
         resource_type,
-        resource,
+        api,
         pattern,
-    } = call.resource
+        ..
+    }) = call.resource
     else {
         return match call.resource {
-            TaskResource::LambdaFunction(_) if has("Payload") || has("StatusCode") => {
+            Resource::LambdaFunction { .. } if has("Payload") || has("StatusCode") => {
                 response_text(value.get("Payload").cloned().unwrap_or(Value::Null))
             }
             _ => response_text(value.clone()),
@@ -52,13 +53,12 @@ pub(super) fn complete(call: &Call<'_>, value: &Value, rng: &mut Rng) -> Value {
     if *pattern == Pattern::WaitForTaskToken {
         return response_text(value.clone());
     }
-    let api = resource.split('.').next().unwrap_or_default();
-    match (*resource_type, api) {
+    match (*resource_type, *api) {
         ("lambda", "invoke") if !has("Payload") && !has("StatusCode") => {
             lambda_invoke_response(value.clone())
         }
-        ("states", "startExecution") if *pattern == Pattern::Sync && !has("Status") => {
-            child_execution(call, value, resource.ends_with(":2"), rng)
+        ("states", "startExecution") if pattern.is_sync() && !has("Status") => {
+            child_execution(call, value, *pattern == Pattern::Sync2, rng)
         }
         ("states", "startExecution") if !has("ExecutionArn") => with_sdk_metadata(json!({
             "ExecutionArn": child_arn(call, rng),
@@ -213,7 +213,7 @@ mod tests {
     use super::*;
 
     fn complete_for(resource: &str, parameters: &Value, value: &Value) -> Value {
-        let resource = TaskResource::parse(resource);
+        let resource = Resource::parse(resource).unwrap();
         let identity = Identity::default();
         let call = Call {
             resource: &resource,

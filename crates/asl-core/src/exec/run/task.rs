@@ -2,7 +2,6 @@
 //! outcome from the mocks, then Retry/Catch or the result's data flow.
 
 use super::engine::{Engine, FiberId, Pc, Visit, Wake};
-use super::resource::{Pattern, TaskResource};
 use super::shapes::{self, Call};
 use crate::exec::dataflow::{Env, apply_path, apply_template};
 use crate::exec::error::{StatesError, names};
@@ -12,6 +11,7 @@ use crate::exec::mock::{Invocation, MockOutcome};
 use crate::exec::step;
 use crate::model::{QueryLanguage, Seconds, Task};
 use crate::path::Roots;
+use crate::resource::{Integration, Pattern, Resource};
 use serde_json::Value;
 use std::sync::Arc;
 
@@ -30,7 +30,7 @@ pub(super) struct Failure {
 
 impl<'m> Engine<'m> {
     pub(super) fn task(&mut self, id: FiberId, visit: Visit<'m>, task: &'m Task) {
-        let resource = TaskResource::parse(&task.resource);
+        let resource = task.resource();
         // A callback or activity task has its token from the start: Parameters may pass it on.
         let token = (resource.pattern() == Pattern::WaitForTaskToken).then(|| self.new_token());
         let state = visit.state;
@@ -46,19 +46,16 @@ impl<'m> Engine<'m> {
         };
         self.schedule(id, &resource, task, &request);
         let outcome = self.mocked(&visit, &resource, &request.parameters);
-        if let TaskResource::Integration {
-            resource_type,
-            resource: api,
-            pattern: Pattern::Sync | Pattern::WaitForTaskToken,
-        } = resource
+        if let Resource::Integration(
+            integration @ Integration {
+                pattern: Pattern::Sync | Pattern::Sync2 | Pattern::WaitForTaskToken,
+                ..
+            },
+        ) = resource
         {
             // The call that starts the job or hands out the token returned; a mock gives the
             // task's final outcome, so this response is the integration's usual one.
-            let started = TaskResource::Integration {
-                resource_type,
-                resource: api.split('.').next().unwrap_or(api),
-                pattern: Pattern::RequestResponse,
-            };
+            let started = Resource::Integration(integration.request_response());
             let call = Call {
                 resource: &started,
                 parameters: &request.parameters,
@@ -77,7 +74,7 @@ impl<'m> Engine<'m> {
         }
         match outcome {
             Some(outcome) => {
-                if let TaskResource::Activity(_) = resource {
+                if let Resource::Activity { .. } = resource {
                     self.emit(id, EventKind::ActivityStarted { worker_name: None });
                 }
                 let limits = (request.heartbeat, request.timeout);
@@ -115,7 +112,7 @@ impl<'m> Engine<'m> {
         id: FiberId,
         visit: Visit<'m>,
         task: &'m Task,
-        resource: &TaskResource<'_>,
+        resource: &Resource<'_>,
         token: Option<&str>,
         (heartbeat, timeout): (Option<u64>, Option<u64>),
         outcome: Result<Value, Failure>,
@@ -125,11 +122,11 @@ impl<'m> Engine<'m> {
             Ok(result) => {
                 self.emit(id, succeeded(resource, Arc::new(result.clone())));
                 let size_name = match resource {
-                    TaskResource::LambdaFunction(arn) => arn,
-                    TaskResource::Integration {
+                    Resource::LambdaFunction { arn, .. } => arn,
+                    Resource::Integration(Integration {
                         resource_type: "lambda",
                         ..
-                    } => "lambda",
+                    }) => "lambda",
                     _ => &state.name,
                 };
                 if let Err(error) = self.check_size(size_name, &result) {
@@ -169,15 +166,9 @@ impl<'m> Engine<'m> {
     }
 
     /// The events of a task being scheduled and started.
-    fn schedule(
-        &mut self,
-        id: FiberId,
-        resource: &TaskResource<'_>,
-        task: &Task,
-        request: &Request,
-    ) {
+    fn schedule(&mut self, id: FiberId, resource: &Resource<'_>, task: &Task, request: &Request) {
         match resource {
-            TaskResource::LambdaFunction(arn) => {
+            Resource::LambdaFunction { arn, .. } => {
                 self.emit(
                     id,
                     EventKind::LambdaFunctionScheduled {
@@ -188,7 +179,7 @@ impl<'m> Engine<'m> {
                 );
                 self.emit(id, EventKind::LambdaFunctionStarted);
             }
-            TaskResource::Activity(arn) => {
+            Resource::Activity { arn } => {
                 self.emit(
                     id,
                     EventKind::ActivityScheduled(Box::new(ActivityScheduled {
@@ -199,7 +190,7 @@ impl<'m> Engine<'m> {
                     })),
                 );
             }
-            TaskResource::Integration { .. } => {
+            Resource::Integration(_) => {
                 let role_arn = task
                     .credentials
                     .as_ref()
@@ -227,7 +218,7 @@ impl<'m> Engine<'m> {
     fn mocked(
         &mut self,
         visit: &Visit<'m>,
-        resource: &TaskResource<'_>,
+        resource: &Resource<'_>,
         parameters: &Value,
     ) -> Option<Result<Value, Failure>> {
         let name = &visit.state.name;
@@ -329,14 +320,14 @@ fn seconds(
     }
 }
 
-fn missing_mock(state: &str, resource: &TaskResource<'_>, test_case: Option<&str>) -> Failure {
+fn missing_mock(state: &str, resource: &Resource<'_>, test_case: Option<&str>) -> Failure {
     let resource = match resource {
-        TaskResource::LambdaFunction(arn) | TaskResource::Activity(arn) => (*arn).to_string(),
-        TaskResource::Integration {
+        Resource::LambdaFunction { arn, .. } | Resource::Activity { arn } => (*arn).to_string(),
+        Resource::Integration(Integration {
             resource_type,
             resource,
             ..
-        } => format!("{resource_type}:{resource}"),
+        }) => format!("{resource_type}:{resource}"),
     };
     let advice = match test_case {
         Some(case) => format!("add it to the test case '{case}' of the mock configuration"),
@@ -353,14 +344,14 @@ fn missing_mock(state: &str, resource: &TaskResource<'_>, test_case: Option<&str
     }
 }
 
-pub(super) fn history_resource(resource: &TaskResource<'_>) -> history::Task {
+pub(super) fn history_resource(resource: &Resource<'_>) -> history::Task {
     let (resource_type, resource) = match resource {
-        TaskResource::Integration {
+        Resource::Integration(Integration {
             resource_type,
             resource,
             ..
-        } => (*resource_type, *resource),
-        TaskResource::LambdaFunction(arn) | TaskResource::Activity(arn) => ("", *arn),
+        }) => (*resource_type, *resource),
+        Resource::LambdaFunction { arn, .. } | Resource::Activity { arn } => ("", *arn),
     };
     Arc::new(history::TaskResource {
         resource_type: resource_type.to_string(),
@@ -368,34 +359,34 @@ pub(super) fn history_resource(resource: &TaskResource<'_>) -> history::Task {
     })
 }
 
-pub(super) fn succeeded(resource: &TaskResource<'_>, output: Payload) -> EventKind {
+pub(super) fn succeeded(resource: &Resource<'_>, output: Payload) -> EventKind {
     match resource {
-        TaskResource::LambdaFunction(_) => EventKind::LambdaFunctionSucceeded { output },
-        TaskResource::Activity(_) => EventKind::ActivitySucceeded { output },
-        TaskResource::Integration { .. } => EventKind::TaskSucceeded {
+        Resource::LambdaFunction { .. } => EventKind::LambdaFunctionSucceeded { output },
+        Resource::Activity { .. } => EventKind::ActivitySucceeded { output },
+        Resource::Integration(_) => EventKind::TaskSucceeded {
             task: history_resource(resource),
             output,
         },
     }
 }
 
-pub(super) fn failed(resource: &TaskResource<'_>, failure: &Failure) -> EventKind {
+pub(super) fn failed(resource: &Resource<'_>, failure: &Failure) -> EventKind {
     let (error, cause) = (failure.error.error.clone(), failure.error.cause.clone());
     match (resource, failure.timed_out) {
-        (TaskResource::LambdaFunction(_), false) => {
+        (Resource::LambdaFunction { .. }, false) => {
             EventKind::LambdaFunctionFailed { error, cause }
         }
-        (TaskResource::LambdaFunction(_), true) => {
+        (Resource::LambdaFunction { .. }, true) => {
             EventKind::LambdaFunctionTimedOut { error, cause }
         }
-        (TaskResource::Activity(_), false) => EventKind::ActivityFailed { error, cause },
-        (TaskResource::Activity(_), true) => EventKind::ActivityTimedOut { error, cause },
-        (TaskResource::Integration { .. }, false) => EventKind::TaskFailed {
+        (Resource::Activity { .. }, false) => EventKind::ActivityFailed { error, cause },
+        (Resource::Activity { .. }, true) => EventKind::ActivityTimedOut { error, cause },
+        (Resource::Integration(_), false) => EventKind::TaskFailed {
             task: history_resource(resource),
             error,
             cause,
         },
-        (TaskResource::Integration { .. }, true) => EventKind::TaskTimedOut {
+        (Resource::Integration(_), true) => EventKind::TaskTimedOut {
             task: history_resource(resource),
             error,
             cause,

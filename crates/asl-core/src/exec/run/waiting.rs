@@ -4,11 +4,11 @@
 
 use super::actions::{Answer, Target};
 use super::engine::{Engine, FiberId, Pc, Timer, Visit};
-use super::resource::TaskResource;
 use super::task::{Failure, Request, failed};
 use crate::exec::error::StatesError;
 use crate::exec::history::{EventKind, Payload};
 use crate::model::Task;
+use crate::resource::{Integration, Resource};
 use serde_json::{Value, json};
 use std::sync::Arc;
 
@@ -20,7 +20,7 @@ const TOKEN_LENGTH: usize = 176;
 /// A task waiting for an answer.
 pub(super) struct Pending<'m> {
     pub(super) task: &'m Task,
-    pub(super) resource: TaskResource<'m>,
+    pub(super) resource: Resource<'m>,
     pub(super) token: String,
     /// What the task was given (its effective parameters).
     pub(super) input: Payload,
@@ -133,7 +133,7 @@ impl<'m> Engine<'m> {
         id: FiberId,
         visit: Visit<'m>,
         task: &'m Task,
-        resource: TaskResource<'m>,
+        resource: Resource<'m>,
         token: String,
         request: Request,
     ) {
@@ -217,7 +217,7 @@ impl<'m> Engine<'m> {
         }
         self.tokens
             .insert(pending.token.clone(), TokenState::Closed);
-        if matches!(pending.resource, TaskResource::Activity(_)) && !pending.started {
+        if matches!(pending.resource, Resource::Activity { .. }) && !pending.started {
             // Answering an activity means a worker took it.
             self.emit(id, EventKind::ActivityStarted { worker_name: None });
         }
@@ -255,7 +255,7 @@ impl<'m> Engine<'m> {
     ) -> Option<(String, Value)> {
         let id = self.fibers.iter().position(|f| {
             matches!(&f.pc, Pc::Await(_, pending)
-                if !pending.started && pending.resource == TaskResource::Activity(activity))
+                if !pending.started && pending.resource == Resource::Activity { arn: activity })
         })?;
         let Pc::Await(_, pending) = &mut self.fibers[id].pc else {
             return None;
@@ -301,18 +301,18 @@ impl<'m> Engine<'m> {
                     state: visit.state.name.to_string(),
                     token: pending.token.clone(),
                     kind: match pending.resource {
-                        TaskResource::Activity(_) => "activity",
+                        Resource::Activity { .. } => "activity",
                         _ => "callback",
                     },
                     resource: match pending.resource {
-                        TaskResource::Activity(arn) | TaskResource::LambdaFunction(arn) => {
+                        Resource::Activity { arn } | Resource::LambdaFunction { arn, .. } => {
                             arn.to_string()
                         }
-                        TaskResource::Integration {
+                        Resource::Integration(Integration {
                             resource_type,
                             resource,
                             ..
-                        } => format!("{resource_type}:{resource}"),
+                        }) => format!("{resource_type}:{resource}"),
                     },
                     input: (*pending.input).clone(),
                     attempt: pending.attempt,
