@@ -11,7 +11,7 @@ use asl_core::api::{self, Begun, ExecutionExport, RunRequest, RunResult, Running
 use asl_core::exec::run::{Action, RunOptions};
 use asl_core::validate::MachineType;
 use leptos::prelude::*;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 const API_GATEWAY: &str = include_str!("../../../web/templates/presets/api-gateway.json");
 const EVENTBRIDGE: &str = include_str!("../../../web/templates/presets/eventbridge-s3.json");
@@ -265,10 +265,10 @@ impl Session {
                 .message
                 .set(Some(format!("ExecutionAlreadyExists: {message}"))),
             Start::New => match api::begin(request) {
-                Begun::Done(result) => self.started(name, &export, result),
+                Begun::Done(result) => self.started(name, result),
                 Begun::Running(mut running) => match run_slice(&mut running) {
                     // Most executions end within the first slice: shown at once.
-                    Some(result) => self.started(name, &export, result),
+                    Some(result) => self.started(name, result),
                     None => {
                         // The last execution's outcome is not this one's.
                         self.result.set(None);
@@ -292,7 +292,7 @@ impl Session {
                     return;
                 };
                 match run_slice(&mut running) {
-                    Some(result) => self.started(name, &export, result),
+                    Some(result) => self.started(name, result),
                     None => {
                         self.progress.set(Some(running.transitions()));
                         self.under_way.set_value(Some((name, export, running)));
@@ -306,10 +306,8 @@ impl Session {
 
     /// Stop the execution under way (StopExecution): it is shown aborted where it got to.
     pub(crate) fn stop_running(self) {
-        if let Some((name, export, running)) =
-            self.under_way.try_update_value(Option::take).flatten()
-        {
-            self.started(name, &export, running.stop());
+        if let Some((name, _, running)) = self.under_way.try_update_value(Option::take).flatten() {
+            self.started(name, running.stop());
         }
     }
 
@@ -320,24 +318,24 @@ impl Session {
     }
 
     /// A new execution has an outcome: it becomes the current one.
-    fn started(self, name: String, export: &ExecutionExport, result: RunResult) {
+    fn started(self, name: String, result: RunResult) {
         self.progress.set(None);
         self.starts.update_value(|starts| starts.remember(&result));
         self.current_name.set_value(name);
         self.actions.set(Vec::new());
         self.refused.set(None);
-        self.message.set(self.caller_response(&export.options));
+        self.message.set(self.caller_response(&result));
         self.result.set(Some(result));
         self.selected_event.set(None);
     }
 
     /// What the caller of an API Gateway start is told.
-    fn caller_response(self, options: &RunOptions) -> Option<String> {
+    fn caller_response(self, result: &RunResult) -> Option<String> {
+        let RunResult::Ran(execution) = result else {
+            return None;
+        };
         (self.preset.get_untracked() == Preset::ApiGateway).then(|| {
-            let response = json!({
-                "executionArn": options.identity.execution_arn(options.express),
-                "startDate": options.start_millis as f64 / 1000.0,
-            });
+            let response = execution.start_response();
             format!(
                 "API Gateway answered its caller with StartExecution's response only: {response}. \
                  The outcome below is not sent back: the caller must poll DescribeExecution or be notified."

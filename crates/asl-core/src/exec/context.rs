@@ -46,7 +46,7 @@ impl Identity {
     }
 
     /// `arn:aws:states:<region>:<account>:execution:<machine>:<execution>` (`express:` for an
-    /// Express execution).
+    /// Express execution, whose ARN AWS ends with a UUID of the run: [`Identity::express_arn`]).
     pub fn execution_arn(&self, express: bool) -> String {
         let kind = if express { "express" } else { "execution" };
         format!(
@@ -54,6 +54,31 @@ impl Identity {
             self.partition, self.region, self.account, self.state_machine_name, self.execution_name
         )
     }
+}
+
+impl Identity {
+    /// An Express execution's ARN: `arn:aws:states:<region>:<account>:express:<machine>:<name>:<uuid>`,
+    /// the UUID AWS gives each run (executions of an Express machine may share a name).
+    pub fn express_arn(&self, uuid: &str) -> String {
+        format!("{}:{uuid}", self.execution_arn(true))
+    }
+}
+
+/// What the context object says about the execution.
+#[derive(Clone, Copy, Debug)]
+pub struct ExecutionContext<'a> {
+    /// Who runs it.
+    pub identity: &'a Identity,
+    /// `Execution.Id`.
+    pub arn: &'a str,
+    /// Express executions have no `Execution.RedriveCount` (they cannot be redriven).
+    pub express: bool,
+    /// `Execution.Input`.
+    pub input: &'a Value,
+    /// When it started, in milliseconds since the epoch.
+    pub start_millis: i64,
+    /// `Execution.RedriveCount`.
+    pub redrive_count: u64,
 }
 
 /// What the context object says about the state being run.
@@ -73,19 +98,18 @@ pub struct StateContext<'a> {
 
 /// The context object for a state, keys in AWS's order: Execution, StateMachine, State, then Task
 /// and Map when they apply.
-pub fn context_object(
-    identity: &Identity,
-    express: bool,
-    execution_input: &Value,
-    start_millis: i64,
-    redrive_count: u64,
-    state: &StateContext<'_>,
-) -> Value {
+pub fn context_object(run: &ExecutionContext<'_>, state: &StateContext<'_>) -> Value {
+    let ExecutionContext {
+        identity,
+        start_millis,
+        redrive_count,
+        ..
+    } = *run;
     let mut context = Map::new();
     // Built member by member: `json!` would serialise the input anew, much slower than a clone.
     let mut execution = Map::new();
-    execution.insert("Id".into(), Value::String(identity.execution_arn(express)));
-    execution.insert("Input".into(), execution_input.clone());
+    execution.insert("Id".into(), Value::String(run.arn.to_string()));
+    execution.insert("Input".into(), run.input.clone());
     execution.insert(
         "StartTime".into(),
         Value::String(format_timestamp(start_millis)),
@@ -95,7 +119,9 @@ pub fn context_object(
         Value::String(identity.execution_name.clone()),
     );
     execution.insert("RoleArn".into(), Value::String(identity.role_arn.clone()));
-    execution.insert("RedriveCount".into(), Value::from(redrive_count));
+    if !run.express {
+        execution.insert("RedriveCount".into(), Value::from(redrive_count));
+    }
     context.insert("Execution".into(), Value::Object(execution));
     context.insert(
         "StateMachine".into(),
@@ -182,7 +208,16 @@ mod tests {
             entered_millis: 0,
             ..StateContext::default()
         };
-        let context = context_object(&identity, false, &json!({"a": 1}), 0, 0, &state);
+        let arn = identity.execution_arn(false);
+        let run = ExecutionContext {
+            identity: &identity,
+            arn: &arn,
+            express: false,
+            input: &json!({"a": 1}),
+            start_millis: 0,
+            redrive_count: 0,
+        };
+        let context = context_object(&run, &state);
         let keys: Vec<&String> = context.as_object().unwrap().keys().collect();
         assert_eq!(keys, ["Execution", "StateMachine", "State"]);
         let execution: Vec<&String> = context["Execution"].as_object().unwrap().keys().collect();

@@ -7,6 +7,7 @@ pub mod context;
 pub mod dataflow;
 pub mod error;
 pub mod history;
+pub mod java_random;
 pub mod jsonata_step;
 pub mod mock;
 pub mod retry;

@@ -1,6 +1,7 @@
 //! `States.MathAdd` and `States.MathRandom`.
 
 use super::eval::{Evaluated, integer};
+use crate::exec::java_random::JavaRandom;
 use crate::exec::rng::Rng;
 use serde_json::Value;
 
@@ -19,8 +20,9 @@ pub(super) fn add(args: &[Evaluated<'_>]) -> Result<Value, String> {
 }
 
 /// `States.MathRandom(start, end[, seed])`: an integer from `start` (included) to `end`
-/// (excluded). With a seed the same number comes back every time; without, it comes from the
-/// run's random source.
+/// (excluded). With a seed it is what Java's `new Random(seed)` gives, `start + nextInt(end -
+/// start)` (⚠ AWS's exact draw is not recorded; this is the usual Java idiom); without, it comes
+/// from the run's random source.
 pub(super) fn random(args: &[Evaluated<'_>], rng: &mut Rng) -> Result<Value, String> {
     let (start, end) = (integer(args, 0, "start")?, integer(args, 1, "end")?);
     if end <= start {
@@ -29,7 +31,7 @@ pub(super) fn random(args: &[Evaluated<'_>], rng: &mut Rng) -> Result<Value, Str
         ));
     }
     let value = match args.get(2) {
-        Some(_) => Rng::new(integer(args, 2, "seed")? as u64).range(start, end),
+        Some(_) => JavaRandom::new(integer(args, 2, "seed")?).range(start, end),
         None => rng.range(start, end),
     };
     Ok(Value::from(value))

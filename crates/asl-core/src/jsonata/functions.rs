@@ -4,6 +4,7 @@
 //! seeded random numbers instead of the machine's.
 
 use super::convert::to_jvalue;
+use crate::exec::java_random::JavaRandom;
 use crate::exec::rng::Rng;
 use jsonata_core::evaluator::{Context, Evaluator, EvaluatorError};
 use jsonata_core::parser;
@@ -148,17 +149,20 @@ fn parse(args: &[JValue]) -> Result<JValue, EvaluatorError> {
     Ok(to_jvalue(&value))
 }
 
-/// `$random()` from the run's random source; `$random(seed)` the same number for the same
-/// seed.
+/// `$random()` from the run's random source; `$random(seed)` what Java's `new Random(seed)
+/// .nextDouble()` gives (AWS runs on the JVM: `$random(42)` is 0.7275636800328681). A seed that
+/// is not an integer is truncated, as Java's `long` conversion does.
 fn random(args: &[JValue], rng: &RefCell<Rng>) -> Result<JValue, EvaluatorError> {
     Ok(JValue::Number(match args.first() {
         None | Some(JValue::Undefined) => rng.borrow_mut().next_f64(),
+        Some(JValue::Number(seed)) => JavaRandom::new(*seed as i64).next_double(),
+        // ⚠ A seed that is not a number is not recorded: its text's Java hash code seeds it.
         Some(seed) => {
             let text = seed.to_json_string().unwrap_or_default();
-            let seed = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            let hash = text.encode_utf16().fold(0i32, |h, unit| {
+                h.wrapping_mul(31).wrapping_add(i32::from(unit as i16))
             });
-            Rng::new(seed).next_f64()
+            JavaRandom::new(i64::from(hash)).next_double()
         }
     }))
 }

@@ -740,6 +740,11 @@ mod tests {
             eval("$random('a') = $random('a')", &states, &NoVariables).unwrap(),
             Converted::Json(json!(true))
         );
+        // Java's `new Random(42).nextDouble()`: AWS runs on the JVM.
+        assert_eq!(
+            eval("$random(42)", &states, &NoVariables).unwrap(),
+            Converted::Json(json!(0.7275636800328681))
+        );
     }
 
     #[test]

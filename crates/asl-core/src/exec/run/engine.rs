@@ -12,7 +12,7 @@ use super::scopes::{ScopeId, Scopes};
 use super::task::Failure;
 use super::waiting::{Pending, TokenState};
 use super::{Execution, ExecutionStatus, RunOptions};
-use crate::exec::context::{StateContext, context_object};
+use crate::exec::context::{ExecutionContext, StateContext, context_object};
 use crate::exec::dataflow::Env;
 use crate::exec::error::{StatesError, names};
 use crate::exec::history::{EvaluationFailed, EventKind, HistoryEvent, Payload};
@@ -170,6 +170,19 @@ pub(super) struct Engine<'m> {
     pub(super) redrive_point: Option<(&'m State, Payload)>,
     /// The nested executions run so far.
     pub(super) children: Vec<Execution>,
+    /// `$$.Execution.Id`.
+    pub(super) execution_arn: String,
+}
+
+/// The execution's ARN; an Express one ends with a UUID of the run, drawn from the seed apart
+/// from the run's own random numbers (which stay as they are without it).
+fn execution_arn(options: &RunOptions) -> String {
+    if options.express {
+        let uuid = Rng::new(options.seed ^ 0x4558_5052_4553_5321).uuid_v4();
+        options.identity.express_arn(&uuid)
+    } else {
+        options.identity.execution_arn(false)
+    }
 }
 
 impl<'m> Engine<'m> {
@@ -187,6 +200,7 @@ impl<'m> Engine<'m> {
         let mut options_actions = std::mem::take(&mut options.actions);
         Engine {
             machine,
+            execution_arn: execution_arn(&options),
             mocks: options.mocks.take(),
             rng: Rng::new(options.seed),
             options,
@@ -288,7 +302,7 @@ impl<'m> Engine<'m> {
         };
         let (error, cause) = error.map_or((None, None), |e| (e.error, e.cause));
         Execution {
-            execution_arn: identity.execution_arn(self.options.express),
+            execution_arn: self.execution_arn.clone(),
             state_machine_arn: identity.state_machine_arn(),
             name: identity.execution_name.clone(),
             status,
@@ -554,14 +568,15 @@ impl<'m> Engine<'m> {
             task_token: token,
             map_item,
         };
-        context_object(
-            &self.options.identity,
-            self.options.express,
-            execution_input,
-            self.options.start_millis,
-            self.redrive_count,
-            &state,
-        )
+        let run = ExecutionContext {
+            identity: &self.options.identity,
+            arn: &self.execution_arn,
+            express: self.options.express,
+            input: execution_input,
+            start_millis: self.options.start_millis,
+            redrive_count: self.redrive_count,
+        };
+        context_object(&run, &state)
     }
 
     fn settle(&mut self, id: FiberId, visit: &Visit<'m>, result: Result<Exit<'m>, StatesError>) {

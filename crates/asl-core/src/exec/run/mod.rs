@@ -281,6 +281,15 @@ impl Execution {
             .collect()
     }
 
+    /// What StartExecution returns to its caller (an API Gateway integration, say): the
+    /// execution's ARN and start date, nothing of its outcome.
+    pub fn start_response(&self) -> Value {
+        json!({
+            "executionArn": self.execution_arn,
+            "startDate": self.start_millis as f64 / 1000.0,
+        })
+    }
+
     /// What StartSyncExecution returns for an Express execution: its outcome (no history) and
     /// `billingDetails`, AWS billing at least 64 MB and 100 ms, in steps of 100 ms.
     pub fn start_sync_response(&self) -> Value {
