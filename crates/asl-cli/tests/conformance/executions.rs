@@ -99,6 +99,49 @@ fn answerable(case: &Value) -> Result<(), &'static str> {
     }
 }
 
+/// The case's MockConfigFile, with the failures the recording shows without error or cause
+/// (a SendTaskFailure that gave neither) thrown as recorded: the corpus's file gives them as
+/// `States.TaskFailed` with an empty cause, which a MockConfigFile of Step Functions Local
+/// needs; the playground's takes `null` for either.
+fn recorded_mocks(case: &Value) -> Value {
+    let mut config = case["mock_config"].clone();
+    let mut calls: BTreeMap<String, u64> = BTreeMap::new();
+    for result in case["service_results"].as_array().into_iter().flatten() {
+        let state = result["state"].as_str().unwrap_or_default();
+        let n = calls.entry(state.to_string()).or_default();
+        let invocation = *n;
+        *n += 1;
+        if result["outcome"] != "failed" || !result["error"].is_null() || !result["cause"].is_null()
+        {
+            continue;
+        }
+        let response = config["StateMachines"]
+            .as_object()
+            .into_iter()
+            .flat_map(|machines| machines.values())
+            .flat_map(|machine| {
+                machine["TestCases"]
+                    .as_object()
+                    .into_iter()
+                    .flat_map(|c| c.values())
+            })
+            .find_map(|case| case[state].as_str().map(str::to_string));
+        let Some(response) = response else { continue };
+        let Some(ranges) = config["MockedResponses"][&response].as_object_mut() else {
+            continue;
+        };
+        for (range, outcome) in ranges.iter_mut() {
+            let (first, last) = range.split_once('-').unwrap_or((range, range));
+            let covers = first.parse::<u64>().is_ok_and(|f| f <= invocation)
+                && last.parse::<u64>().is_ok_and(|l| invocation <= l);
+            if covers && outcome.get("Throw").is_some() {
+                outcome["Throw"] = serde_json::json!({"Error": null, "Cause": null});
+            }
+        }
+    }
+    config
+}
+
 /// The files `asl run` reads for a case.
 struct CaseFiles {
     definition: PathBuf,
@@ -120,7 +163,7 @@ impl CaseFiles {
         );
         let input = write("input.json", &case["input"].to_string());
         let mock_config = (!case["mock_config"].is_null())
-            .then(|| write("mocks.json", &case["mock_config"].to_string()));
+            .then(|| write("mocks.json", &recorded_mocks(case).to_string()));
         let s3_objects = case["s3_objects"]
             .as_array()
             .into_iter()

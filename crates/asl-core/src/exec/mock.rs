@@ -43,12 +43,13 @@ fn problem(pointer: impl Into<String>, message: impl Into<String>) -> MockError 
 pub enum MockOutcome {
     /// `{"Return": value}`.
     Return(Value),
-    /// `{"Throw": {"Error": …, "Cause": …}}`.
+    /// `{"Throw": {"Error": …, "Cause": …}}`. Either may be `null` (the playground's addition):
+    /// a callback answered by SendTaskFailure with neither, as AWS records it.
     Throw {
         /// `Error`.
-        error: String,
+        error: Option<String>,
         /// `Cause`.
-        cause: String,
+        cause: Option<String>,
     },
 }
 
@@ -295,17 +296,17 @@ fn mock_outcome(value: &Value, at: &str) -> Result<MockOutcome, MockError> {
         (None, Some(throw), 1) => {
             let throw_at = format!("{at}/Throw");
             let throw = object(throw, &throw_at)?;
-            let text = |key: &str| {
-                throw.get(key).and_then(Value::as_str).ok_or_else(|| {
-                    problem(
-                        format!("{throw_at}/{key}"),
-                        format!("Throw needs {key} as a string"),
-                    )
-                })
+            let text = |key: &str| match throw.get(key) {
+                Some(Value::String(text)) => Ok(Some(text.clone())),
+                Some(Value::Null) => Ok(None),
+                _ => Err(problem(
+                    format!("{throw_at}/{key}"),
+                    format!("Throw needs {key} as a string (or null)"),
+                )),
             };
             Ok(MockOutcome::Throw {
-                error: text("Error")?.to_string(),
-                cause: text("Cause")?.to_string(),
+                error: text("Error")?,
+                cause: text("Cause")?,
             })
         }
         _ => Err(problem(
@@ -403,7 +404,9 @@ mod tests {
             .unwrap();
         let names: Vec<String> = (0..5)
             .map(|_| match mocks.invoke("LambdaState") {
-                Invocation::Outcome(MockOutcome::Throw { error, .. }) => error.clone(),
+                Invocation::Outcome(MockOutcome::Throw { error, .. }) => {
+                    error.clone().unwrap_or_default()
+                }
                 Invocation::Outcome(MockOutcome::Return(_)) => "Return".into(),
                 Invocation::Exhausted { invocation, .. } => format!("exhausted at {invocation}"),
                 Invocation::NotMocked => "not mocked".into(),

@@ -83,8 +83,12 @@ pub(super) fn run(request: &Request, options: &TestStateOptions) -> Result<Value
         env_context: &context,
         variables: &variables,
         assigned: Map::new(),
+        refused: None,
     };
     let outcome = tester.run(&mut rng);
+    if let Some(refused) = tester.refused.take() {
+        return Err(refused);
+    }
     let mut response = Map::new();
     if let Some(output) = &outcome.output {
         response.insert("output".into(), Value::String(output.to_string()));
@@ -214,6 +218,11 @@ fn check(request: &Request, state: &State) -> Result<(), TestStateError> {
                  Succeed, Fail, Choice]",
             ));
         }
+        (None, StateKind::Task(_)) if request.role_arn.is_none() => {
+            return Err(TestStateError::validation(
+                "RoleArn must be specified when testing a Task state",
+            ));
+        }
         (None, StateKind::Task(_)) => {
             return Err(TestStateError::validation(
                 "The playground does not call AWS services: give the task's outcome as mock.result or mock.errorOutput",
@@ -241,9 +250,9 @@ fn check_context(context: &Value, state: &State) -> Result<(), TestStateError> {
     let Some(object) = context.as_object() else {
         return Err(invalid("it must be a JSON object".into()));
     };
-    for key in object.keys() {
+    for (key, value) in object {
         match key.as_str() {
-            "Execution" | "State" | "StateMachine" => {}
+            "Execution" | "State" | "StateMachine" => check_context_fields(key, value)?,
             "Map" => {
                 return Err(invalid(
                     "'Map' field is not supported when mocking a Context object".into(),
@@ -259,8 +268,75 @@ fn check_context(context: &Value, state: &State) -> Result<(), TestStateError> {
                             .into(),
                     ));
                 }
+                check_context_fields(key, value)?;
             }
             other => return Err(invalid(format!("Field '{other}' is not allowed"))),
+        }
+    }
+    Ok(())
+}
+
+/// What a field of the context object holds.
+#[derive(Clone, Copy)]
+enum ContextField {
+    String,
+    Integer,
+    Any,
+}
+
+/// The fields of each part of the context object a TestState request may give.
+const CONTEXT_FIELDS: &[(&str, &[(&str, ContextField)])] = &[
+    (
+        "Execution",
+        &[
+            ("Id", ContextField::String),
+            ("Input", ContextField::Any),
+            ("Name", ContextField::String),
+            ("RoleArn", ContextField::String),
+            ("StartTime", ContextField::String),
+            ("RedriveCount", ContextField::Integer),
+        ],
+    ),
+    (
+        "State",
+        &[
+            ("Name", ContextField::String),
+            ("EnteredTime", ContextField::String),
+            ("RetryCount", ContextField::Integer),
+        ],
+    ),
+    (
+        "StateMachine",
+        &[("Id", ContextField::String), ("Name", ContextField::String)],
+    ),
+    ("Task", &[("Token", ContextField::String)]),
+];
+
+/// One part of a given context object (`Execution`, …): an object of the fields AWS knows, each
+/// of its type. ⚠ AWS's wording is recorded for an unknown top-level field ("Field 'x' is not
+/// allowed") and a wrong type ("… Execution.Id must be a string"); nested fields are named in
+/// the same dotted way.
+fn check_context_fields(part: &str, value: &Value) -> Result<(), TestStateError> {
+    let invalid =
+        |why: String| TestStateError::validation(format!("Invalid Context object provided: {why}"));
+    let Some(object) = value.as_object() else {
+        return Err(invalid(format!("{part} must be an object")));
+    };
+    let known = CONTEXT_FIELDS
+        .iter()
+        .find(|(name, _)| *name == part)
+        .map_or(&[][..], |(_, fields)| fields);
+    for (field, value) in object {
+        let Some((_, kind)) = known.iter().find(|(name, _)| name == field) else {
+            return Err(invalid(format!("Field '{part}.{field}' is not allowed")));
+        };
+        let wrong = match kind {
+            ContextField::String if !value.is_string() => Some("a string"),
+            ContextField::Integer if !(value.is_u64() || value.is_i64()) => Some("an integer"),
+            _ => None,
+        };
+        if let Some(expected) = wrong {
+            return Err(invalid(format!("{part}.{field} must be {expected}")));
         }
     }
     Ok(())
@@ -339,6 +415,8 @@ struct Tester<'a> {
     env_context: &'a Value,
     variables: &'a Map<String, Value>,
     assigned: Map<String, Value>,
+    /// A request TestState refuses once the state has begun (a Map's items known).
+    refused: Option<TestStateError>,
 }
 
 impl<'a> Tester<'a> {
@@ -415,11 +493,9 @@ impl<'a> Tester<'a> {
             Err(error) if error.is_runtime() => return Outcome::failed(error),
             Err(error) => return self.handle(fields, input, error, rng),
         };
-        // Only a Task reports its raw result; a mocked Parallel or Map goes straight to
-        // ResultSelector (as AWS's inspection data shows).
-        if matches!(self.state.kind, StateKind::Task(_))
-            && self.state.query_language == QueryLanguage::JsonPath
-        {
+        // Only a Task reports its raw result, in either query language; a mocked Parallel or
+        // Map goes straight to ResultSelector (as AWS's inspection data shows).
+        if matches!(self.state.kind, StateKind::Task(_)) {
             self.inspection.result = Some(result.clone());
         }
         let mut env = self.env(rng);
@@ -564,9 +640,9 @@ impl<'a> Tester<'a> {
         }
         let failures = self.request.map_iteration_failure_count.unwrap_or(0);
         if failures > total as u64 {
-            return Err(StatesError::runtime(
-                "Map iteration failure count must be less than or equal to the number of Map iterations",
-            ));
+            const MESSAGE: &str = "Map iteration failure count must be less than or equal to the number of Map iterations";
+            self.refused = Some(TestStateError::validation(MESSAGE));
+            return Err(StatesError::runtime(MESSAGE));
         }
         let total = total as u64;
         // Without a tolerance, TestState lets any number of mocked failures through (recorded

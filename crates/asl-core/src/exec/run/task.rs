@@ -236,10 +236,10 @@ impl<'m> Engine<'m> {
                 return Some(Ok(shapes::complete(&call, value, &mut self.rng)));
             }
             Invocation::Outcome(MockOutcome::Throw { error, cause }) => {
-                let timed_out = error == names::TIMEOUT;
-                let cause = (!(timed_out && cause.is_empty())).then(|| cause.clone());
+                let timed_out = error.as_deref() == Some(names::TIMEOUT);
+                let cause = cause.clone().filter(|c| !(timed_out && c.is_empty()));
                 return Some(Err(Failure {
-                    error: StatesError::from_parts(Some(error.clone()), cause),
+                    error: StatesError::from_parts(error.clone(), cause),
                     timed_out,
                 }));
             }
