@@ -1,5 +1,6 @@
 //! A JSONata Map: `Items` (default: the input, which must be an array), `ItemSelector` with
-//! `$states.context.Map.Item`, and `MaxConcurrency` and the tolerated failures as numbers or
+//! `$states.context.Map.Item`, `ItemBatcher` (its expressions evaluated, then batched as a
+//! JSONPath Map batches), and `MaxConcurrency` and the tolerated failures as numbers or
 //! expressions.
 
 use super::engine::{Engine, FiberId, Visit};
@@ -25,7 +26,7 @@ impl<'m> Engine<'m> {
         let scope = self.fibers[id].scope;
         let input = &*visit.input;
         // The Map's own fields, read while the environment borrows the engine.
-        let (items, concurrency, tolerance, writer) = {
+        let (items, concurrency, tolerance, writer, batcher) = {
             let view = self.scopes.view(scope);
             let mut env = Env {
                 context: &context,
@@ -87,11 +88,26 @@ impl<'m> Engine<'m> {
                 }
                 None => None,
             };
-            (items, concurrency, tolerance, writer)
+            let batcher = match &map.item_batcher {
+                Some(batcher) => Some(as_written_in_jsonpath(
+                    batcher,
+                    "ItemBatcher",
+                    &states,
+                    &mut env,
+                )?),
+                None => None,
+            };
+            (items, concurrency, tolerance, writer, batcher)
         };
         let inputs = match items {
             Ok(items) => self.select_jsonata_items(visit, scope, map, input, items),
             Err(error) => Err(error),
+        };
+        let inputs = match (inputs, batcher) {
+            (Ok(inputs), Some(batcher)) => self.in_scope(scope, &context, |env| {
+                super::map_items::batches(&batcher, inputs, input, env)
+            }),
+            (inputs, _) => inputs,
         };
         Ok(MapPlan::new(map, inputs, concurrency, tolerance, writer))
     }

@@ -287,7 +287,7 @@ pub(super) fn count(
 }
 
 /// ItemBatcher: consecutive items grouped by count and size, each batch `{"BatchInput", "Items"}`.
-fn batches(
+pub(super) fn batches(
     batcher: &Value,
     inputs: Vec<Value>,
     effective: &Value,
