@@ -90,6 +90,9 @@ test("a JSONPath state converted to JSONata gives the same output", async () => 
     assert.deepEqual(definition.States.Charge.Arguments, { FunctionName: "charge", Payload: "{% $states.input.order %}" });
     assert.equal(definition.States.Charge.InputPath, undefined);
     await ui.page.getByTestId("stage-afterArguments").waitFor();
+    // JSONata's module may still be loading when the converted state is first shown.
+    await ui.page.getByTestId("stage-output").getByTestId("stage-json")
+      .filter({ hasNotText: "not reached" }).waitFor();
     assert.deepEqual(await ui.stage("output"), before);
     assert.deepEqual(before, { order: { id: "A-1" }, charge: { total: 42 } });
   } finally {
