@@ -10,8 +10,9 @@
 //! `timestamps` (every event's offset from the start, in milliseconds), `retries` (each retry's
 //! `[state, delayMillis]`), `catches` (each catch's `[state, next]`), `waiting` (the states
 //! waiting for an answer), `action_errors` (each refused action's `[index, code]`),
-//! `redrive_count`, `children` (each nested execution's status) and `redelivered` (the status
-//! of the second delivery). A case may also give `starts`, StartExecution calls made after its
+//! `redrive_count`, `children` (each nested execution's status), `redelivered` (the status
+//! of the second delivery) and `deciding_failure` (the id of the failure event that decided the
+//! outcome). A case may also give `starts`, StartExecution calls made after its
 //! own (`{input, name}`), and expect in `starts` what each call gave, its own first: the status
 //! of a new execution, `Existing` or `ExecutionAlreadyExists: <message>`. Every case also runs
 //! twice and must print the same bytes.
@@ -217,6 +218,7 @@ fn check(case: &Value) -> Result<(), String> {
             ),
         ),
         ("redrive_count", json!(execution.redrive_count)),
+        ("deciding_failure", json!(execution.deciding_failure())),
         (
             "children",
             json!(

@@ -216,6 +216,27 @@ impl EventKind {
         }
     }
 
+    /// True for an event that reports a failure: a task's, a state's, an iteration's or the
+    /// execution's (its type ends in `Failed` or `TimedOut`).
+    pub fn is_failure(&self) -> bool {
+        let name = self.fixed_name();
+        name.ends_with("Failed") || name.ends_with("TimedOut")
+    }
+
+    /// True for the failure of a container (a Parallel, a Map, one of its iterations or its Map
+    /// Run) or of the execution: it follows the failure inside that caused it.
+    pub fn is_consequent_failure(&self) -> bool {
+        matches!(
+            self,
+            EventKind::ParallelStateFailed
+                | EventKind::MapStateFailed
+                | EventKind::MapIterationFailed { .. }
+                | EventKind::MapRunFailed { .. }
+                | EventKind::ExecutionFailed { .. }
+                | EventKind::ExecutionTimedOut { .. }
+        )
+    }
+
     fn fixed_name(&self) -> &'static str {
         match self {
             EventKind::ExecutionStarted { .. } => "ExecutionStarted",

@@ -247,7 +247,7 @@ fn event_row(
     let kind = event.kind.type_name();
     let data_type = kind.clone();
     let summary = event.kind.summary();
-    let failed = kind.ends_with("Failed") || kind.ends_with("TimedOut");
+    let failed = event.kind.is_failure();
     let state = execution.state_of_event(id).map(str::to_string);
     let notes = execution
         .notes(id)
@@ -289,7 +289,7 @@ fn StepControls(execution: Execution) -> impl IntoView {
     let session = use_session();
     let playground = use_playground();
     let ids: Vec<u64> = execution.events.iter().map(|e| e.id).collect();
-    let first_failure = execution.first_failure();
+    let deciding_failure = execution.deciding_failure();
     let execution = StoredValue::new(execution);
     let go = move |id: Option<u64>| {
         session.selected_event.set(id);
@@ -323,8 +323,9 @@ fn StepControls(execution: Execution) -> impl IntoView {
             <button class="button" data-testid="step-first" on:click=move |_| go(ids.with_value(|ids| ids.first().copied()))>"|◀ First"</button>
             <button class="button" data-testid="step-back" on:click=move |_| step(-1)>"◀ Back"</button>
             <button class="button" data-testid="step-forward" on:click=move |_| step(1)>"Forward ▶"</button>
-            <button class="button" data-testid="step-failure" disabled=first_failure.is_none()
-                on:click=move |_| go(first_failure)>"Jump to first failure"</button>
+            <button class="button" data-testid="step-failure" disabled=deciding_failure.is_none()
+                title="The failure that decided the outcome: the last one no retrier took again"
+                on:click=move |_| go(deciding_failure)>"Jump to the failure"</button>
             <button class="button" data-testid="step-all" on:click=move |_| go(None)>"Whole run"</button>
             <span class="run__step-position" data-testid="step-position">{position}</span>
         </div>

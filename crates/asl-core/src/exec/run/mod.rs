@@ -210,10 +210,25 @@ impl Execution {
     pub fn first_failure(&self) -> Option<u64> {
         self.events
             .iter()
-            .find(|e| {
-                let name = e.kind.type_name();
-                name.ends_with("Failed") || name.ends_with("TimedOut")
-            })
+            .find(|e| e.kind.is_failure())
+            .map(|e| e.id)
+    }
+
+    /// The failure that decided the outcome: the last one no retrier took again (a caught one
+    /// decided the path taken; an uncaught one the execution's failure), the failure inside a
+    /// Parallel or Map rather than the container's that follows it; else the execution's own
+    /// failure (a Fail state's); `None` when nothing failed.
+    pub fn deciding_failure(&self) -> Option<u64> {
+        let retried = |id: u64| self.retries.iter().any(|r| r.handled.event_id == id);
+        let failures = || {
+            self.events
+                .iter()
+                .rev()
+                .filter(|e| e.kind.is_failure() && !retried(e.id))
+        };
+        failures()
+            .find(|e| !e.kind.is_consequent_failure())
+            .or_else(|| failures().next())
             .map(|e| e.id)
     }
 
