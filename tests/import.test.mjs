@@ -42,7 +42,7 @@ test("the AWS CLI commands and the TestState request that reproduce the run on A
     await ui.openTab("run");
     await ui.page.locator(".run__export summary").click();
     const cli = await ui.page.getByTestId("aws-cli").textContent();
-    assert.match(cli, /^aws stepfunctions create-state-machine --name 'Playground' --role-arn 'arn:aws:iam::123456789012:role\/StepFunctionsPlayground' --definition '\{"Comment"/);
+    assert.match(cli, /^aws stepfunctions create-state-machine --name 'Playground' --role-arn 'arn:aws:iam::123456789012:role\/StepFunctionsPlaygroundRole' --definition '\{"Comment"/);
     assert.match(cli, /\naws stepfunctions start-execution --state-machine-arn 'arn:aws:states:us-east-1:123456789012:stateMachine:Playground' --input '\{"orderId":"A-1001"/);
     await ui.openTab("data-flow");
     await ui.page.getByTestId("state-picker").selectOption("ChargeCard");

@@ -1,6 +1,6 @@
 //! The options that name a run: account, region, names, start time and seed.
 
-use asl_core::exec::context::{Identity, parse_timestamp};
+use asl_core::exec::context::{Identity, default_role_arn, parse_timestamp};
 
 /// Who runs, where and when.
 #[derive(Debug, clap::Args)]
@@ -40,12 +40,10 @@ impl IdentityArgs {
             account: self.account.clone(),
             state_machine_name: self.state_machine_name.clone(),
             execution_name: self.execution_name.clone(),
-            role_arn: self.role_arn.clone().unwrap_or_else(|| {
-                format!(
-                    "arn:aws:iam::{}:role/StepFunctionsPlaygroundRole",
-                    self.account
-                )
-            }),
+            role_arn: self
+                .role_arn
+                .clone()
+                .unwrap_or_else(|| default_role_arn(&self.account)),
         }
     }
 

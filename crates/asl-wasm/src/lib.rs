@@ -317,8 +317,7 @@ pub fn run_js(
     }
     let identity = &mut options.identity;
     if let Some(account) = js.account {
-        identity.role_arn = format!("arn:aws:iam::{account}:role/StepFunctionsPlaygroundRole");
-        identity.account = account;
+        *identity = std::mem::take(identity).in_account(account);
     }
     for (field, value) in [
         (&mut identity.execution_name, js.name),

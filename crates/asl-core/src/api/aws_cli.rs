@@ -2,6 +2,7 @@
 //! one state: what to paste into a terminal once the machine behaves here.
 
 use super::data_flow::find;
+use crate::exec::context::default_role_arn;
 use crate::source;
 use serde_json::{Value, json};
 
@@ -38,7 +39,7 @@ pub struct CliRun<'a> {
 
 /// `create-state-machine`, then `start-execution` (or `start-sync-execution` for Express).
 pub fn aws_cli_commands(run: &CliRun<'_>) -> String {
-    let role = format!("arn:aws:iam::{}:role/StepFunctionsPlayground", run.account);
+    let role = default_role_arn(run.account);
     let machine = format!(
         "arn:aws:states:{}:{}:stateMachine:{}",
         run.region, run.account, run.machine_name
@@ -82,7 +83,7 @@ pub fn test_state_request(
     let read = source::read(definition, None).ok()?;
     let node = find(&read.root, state)?;
     let value = node.to_value();
-    let role = format!("arn:aws:iam::{account}:role/StepFunctionsPlayground");
+    let role = default_role_arn(account);
     let input =
         serde_json::from_str::<Value>(input).map_or_else(|_| input.to_string(), |v| v.to_string());
     let mut request = json!({
@@ -126,7 +127,7 @@ mod tests {
         });
         assert_eq!(
             commands,
-            "aws stepfunctions create-state-machine --name 'Playground' --role-arn 'arn:aws:iam::123456789012:role/StepFunctionsPlayground' --definition '{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}'\n\
+            "aws stepfunctions create-state-machine --name 'Playground' --role-arn 'arn:aws:iam::123456789012:role/StepFunctionsPlaygroundRole' --definition '{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}'\n\
              aws stepfunctions start-execution --state-machine-arn 'arn:aws:states:us-east-1:123456789012:stateMachine:Playground' --name 'order-42' --input '{\"who\":\"O'\\''Brien\"}'\n"
         );
     }

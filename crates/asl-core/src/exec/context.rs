@@ -31,12 +31,25 @@ impl Default for Identity {
             account: "123456789012".into(),
             state_machine_name: "Playground".into(),
             execution_name: "playground-execution".into(),
-            role_arn: "arn:aws:iam::123456789012:role/StepFunctionsPlaygroundRole".into(),
+            role_arn: default_role_arn("123456789012"),
         }
     }
 }
 
+/// The execution role the playground assumes in `account` when none is given: the one place
+/// it is named (runs, TestState requests and the AWS CLI commands all use it).
+pub fn default_role_arn(account: &str) -> String {
+    format!("arn:aws:iam::{account}:role/StepFunctionsPlaygroundRole")
+}
+
 impl Identity {
+    /// The default identity moved to `account`, its default role with it.
+    pub fn in_account(mut self, account: impl Into<String>) -> Self {
+        self.account = account.into();
+        self.role_arn = default_role_arn(&self.account);
+        self
+    }
+
     /// `arn:aws:states:<region>:<account>:stateMachine:<name>`.
     pub fn state_machine_arn(&self) -> String {
         format!(
