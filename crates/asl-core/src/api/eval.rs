@@ -158,7 +158,12 @@ fn query_sharing<'a>(
             });
     }
     if text.starts_with('$') {
-        let parsed = path::parse(text).map_err(|e| syntax(e.message, e.range))?;
+        // The path grammar reads whitespace around a path itself (as validation and the
+        // executor read it), so the path is given as written, not trimmed.
+        let parsed = path::parse(expression).map_err(|e| EvalError::Syntax {
+            message: e.message,
+            range: e.range,
+        })?;
         return parsed.query(roots).map_err(|failure| {
             EvalError::Runtime(StatesError::runtime(format!(
                 "Invalid path '{text}' : {failure}"
