@@ -95,6 +95,8 @@ test("a JSONPath state converted to JSONata gives the same output", async () => 
       .filter({ hasNotText: "not reached" }).waitFor();
     assert.deepEqual(await ui.stage("output"), before);
     assert.deepEqual(before, { order: { id: "A-1" }, charge: { total: 42 } });
+    // A state already in JSONata is not offered the conversion again.
+    await ui.page.getByTestId("convert-to-jsonata").waitFor({ state: "hidden" });
   } finally {
     await ui.close();
   }

@@ -35,8 +35,9 @@ pub use starts::{Start, Started, Starts};
 pub use states::{StateInfo, state_at, states};
 pub use tokens::{Token, TokenKind, matching_bracket, tokens};
 
+use crate::analysis::{Analysis, AnalysisOptions};
 use crate::diag::{Diagnostic, Severity, render};
-use crate::source::{self, Format};
+use crate::source::Format;
 use crate::text::{LineIndex, Position, Span};
 use crate::validate::{self, MachineType};
 use serde_json::{Map, Value, json};
@@ -92,18 +93,14 @@ pub struct Located {
 
 /// Validate a definition given as text.
 pub fn validate(text: &str, options: &ValidateOptions) -> Validation {
-    let (diagnostics, format) = match source::read(text, options.format) {
-        Ok(definition) => {
-            let opts = validate::Options {
-                machine_type: options.machine_type,
-            };
-            let mut diagnostics = validate::validate(&definition.root, text, &opts);
-            diagnostics.extend(definition.notes);
-            (diagnostics, Some(definition.format))
-        }
-        Err(diagnostic) => (vec![diagnostic], None),
-    };
-    finish(text, diagnostics, format, options)
+    let analysis = Analysis::new(
+        text,
+        &AnalysisOptions {
+            machine_type: options.machine_type,
+            format: options.format,
+        },
+    );
+    Validation::of(&analysis, options)
 }
 
 /// Validate a definition given as bytes (a file): invalid UTF-8 is reported, not fatal.
@@ -127,6 +124,18 @@ pub fn validate_bytes(bytes: &[u8], options: &ValidateOptions) -> Validation {
             .span(Span::new(at, at + 1));
             finish(&text, vec![diagnostic], None, options)
         }
+    }
+}
+
+impl Validation {
+    /// What a validation of `analysis` returns, kept to `options`' severity and count.
+    pub fn of(analysis: &Analysis, options: &ValidateOptions) -> Validation {
+        finish(
+            analysis.text(),
+            analysis.diagnostics().to_vec(),
+            analysis.format(),
+            options,
+        )
     }
 }
 
@@ -198,22 +207,7 @@ impl Validation {
         if self.ok {
             return None;
         }
-        let items: Vec<String> = self
-            .diagnostics
-            .iter()
-            .filter(|l| l.diagnostic.is_error())
-            .map(|l| {
-                let d = &l.diagnostic;
-                match &d.location {
-                    Some(location) => format!("{}: {} at {location}", d.code, d.message),
-                    None => format!("{}: {}", d.code, d.message),
-                }
-            })
-            .collect();
-        Some(format!(
-            "Invalid State Machine Definition: '{}'",
-            items.join(", ")
-        ))
+        crate::analysis::creation_message(self.diagnostics.iter().map(|l| &l.diagnostic))
     }
 
     /// Every diagnostic as text with a source frame (`file:line:col: severity CODE message`).

@@ -15,18 +15,31 @@ pub struct StateInfo {
     pub span: Span,
     /// How deep it is: 0 at the top level, 1 in a branch or processor of a top-level state, …
     pub depth: usize,
+    /// True when its work gives a result the data flow takes (a Task, Parallel or Map).
+    pub takes_result: bool,
+    /// True when it is written in JSONata (itself, or the machine it is in).
+    pub jsonata: bool,
 }
 
 /// Every state, in document order, nested ones included. Empty when the text cannot be read.
 pub fn states(definition: &str) -> Vec<StateInfo> {
     let mut out = Vec::new();
     if let Ok(read) = source::read(definition, None) {
-        collect(&read.root, 0, &mut out);
+        collect(&read.root, 0, false, &mut out);
     }
     out
 }
 
-fn collect(machine: &Node, depth: usize, out: &mut Vec<StateInfo>) {
+fn collect(machine: &Node, depth: usize, inherited_jsonata: bool, out: &mut Vec<StateInfo>) {
+    let jsonata_in = |object: Option<&crate::json::Object>, inherited: bool| match object
+        .and_then(|o| o.get("QueryLanguage"))
+        .and_then(Node::as_str)
+    {
+        Some("JSONata") => true,
+        Some(_) => false,
+        None => inherited,
+    };
+    let block_jsonata = jsonata_in(machine.as_object(), inherited_jsonata);
     let Some(states) = machine
         .as_object()
         .and_then(|o| o.get("States"))
@@ -36,23 +49,27 @@ fn collect(machine: &Node, depth: usize, out: &mut Vec<StateInfo>) {
     };
     for member in &states.members {
         let state = member.value.as_object();
+        let type_name = state
+            .and_then(|o| o.get("Type"))
+            .and_then(Node::as_str)
+            .map(str::to_string);
+        let jsonata = jsonata_in(state, block_jsonata);
         out.push(StateInfo {
             name: member.key.name.to_string(),
-            type_name: state
-                .and_then(|o| o.get("Type"))
-                .and_then(Node::as_str)
-                .map(str::to_string),
+            takes_result: matches!(type_name.as_deref(), Some("Task" | "Parallel" | "Map")),
+            type_name,
             span: member.key.span.cover(member.value.span),
             depth,
+            jsonata,
         });
         let Some(state) = state else { continue };
         if let Some(Kind::Array(branches)) = state.get("Branches").map(|n| &n.kind) {
             for branch in branches {
-                collect(branch, depth + 1, out);
+                collect(branch, depth + 1, jsonata, out);
             }
         }
         if let Some(processor) = state.get("ItemProcessor").or_else(|| state.get("Iterator")) {
-            collect(processor, depth + 1, out);
+            collect(processor, depth + 1, jsonata, out);
         }
     }
 }

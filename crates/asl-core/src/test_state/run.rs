@@ -3,8 +3,8 @@
 use super::inspection::Inspection;
 use super::request::{FieldValidation, Mock, Request};
 use super::{TestStateError, TestStateOptions, schema};
-use crate::api::{self, ValidateOptions};
-use crate::diag::{Code, Severity};
+use crate::analysis::{Analysis, AnalysisOptions, creation_message};
+use crate::diag::Code;
 use crate::exec::context::format_timestamp;
 use crate::exec::dataflow::{Env, apply_path};
 use crate::exec::error::{StatesError, names};
@@ -122,46 +122,35 @@ pub(super) fn run(request: &Request, options: &TestStateOptions) -> Result<Value
 /// Read, validate and build the state under test.
 fn load(request: &Request) -> Result<State, TestStateError> {
     let invalid = |message: String| TestStateError::invalid_definition(message);
-    let definition = source::read(&request.definition, None).map_err(|d| {
-        invalid(format!(
-            "Invalid State Machine Definition: '{}: {}'",
-            d.code, d.message
-        ))
-    })?;
-    let options = ValidateOptions {
-        severity: Severity::Error,
-        ..ValidateOptions::default()
-    };
     match &request.state_name {
         Some(name) => {
-            let text = request.definition.as_str();
-            if let Some(message) = api::validate(text, &options).create_state_machine_message() {
-                return Err(invalid(message));
-            }
-            let machine = model::build_machine(&definition.root).map_err(|e| invalid(e.0))?;
+            let analysis = Analysis::new(&request.definition, &AnalysisOptions::default());
+            let machine = analysis.machine().map_err(|e| invalid(e.0))?;
             find(&machine, name)
                 .cloned()
                 .ok_or_else(|| TestStateError::validation("State not found in definition"))
         }
         None => {
+            let definition = source::read(&request.definition, None).map_err(|d| {
+                invalid(format!(
+                    "Invalid State Machine Definition: '{}: {}'",
+                    d.code, d.message
+                ))
+            })?;
             // Validate the state as AWS does: as the only state of a machine, named StateName,
             // without the checks of transitions it cannot have.
             let wrapped = format!(
                 r#"{{"StartAt":"{STATE_NAME}","States":{{"{STATE_NAME}":{}}}}}"#,
                 definition.root.to_value()
             );
-            let mut validation = api::validate(&wrapped, &options);
-            validation.diagnostics.retain(|l| {
+            let analysis = Analysis::new(&wrapped, &AnalysisOptions::default());
+            let relevant = analysis.diagnostics().iter().filter(|d| {
                 !matches!(
-                    l.diagnostic.code,
+                    d.code,
                     Code::MissingTransitionTarget | Code::MissingEndState
                 )
             });
-            validation.ok = !validation
-                .diagnostics
-                .iter()
-                .any(|l| l.diagnostic.is_error());
-            if let Some(message) = validation.create_state_machine_message() {
+            if let Some(message) = creation_message(relevant) {
                 return Err(invalid(message));
             }
             let language = match &definition.root.kind {

@@ -11,15 +11,16 @@ use leptos::prelude::*;
 #[component]
 pub(crate) fn DataFlowPanel() -> impl IntoView {
     let playground = use_playground();
-    let state_type = move || {
+    let current_info = move |fact: fn(&api::StateInfo) -> bool| {
         let current = playground.current_state.get();
         playground.states.with(|list| {
             list.iter()
                 .find(|s| Some(&s.name) == current.as_ref())
-                .and_then(|s| s.type_name.clone())
+                .is_some_and(fact)
         })
     };
-    let needs_result = move || matches!(state_type().as_deref(), Some("Task" | "Parallel" | "Map"));
+    let needs_result = move || current_info(|s| s.takes_result);
+    let convertible = move || !current_info(|s| s.jsonata);
     let flow = move || playground.data_flow.get();
     // The conversion aid: the picked state rewritten in JSONata, in the editor.
     let refused = RwSignal::new(None::<String>);
@@ -60,7 +61,7 @@ pub(crate) fn DataFlowPanel() -> impl IntoView {
                     />
                 </select>
             </label>
-            <div class="data-flow__convert">
+            <div class="data-flow__convert" hidden=move || !convertible()>
                 <button class="button" data-testid="convert-to-jsonata" on:click=convert
                     title="Rewrite this state in JSONata: InputPath, Parameters, ResultSelector, ResultPath and OutputPath become Arguments and Output">
                     "Convert to JSONata"

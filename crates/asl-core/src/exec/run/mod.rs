@@ -39,10 +39,8 @@ pub use waiting::WaitingTask;
 use super::context::{DEFAULT_START_MILLIS, Identity, format_timestamp};
 use super::history::{EventKind, HistoryEvent, Payload};
 use super::mock::Mocks;
-use crate::api::{self, ValidateOptions};
-use crate::diag::Severity;
-use crate::model::{self, Machine};
-use crate::source;
+use crate::analysis::{Analysis, AnalysisOptions};
+use crate::model::Machine;
 use crate::validate::MachineType;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
@@ -430,21 +428,18 @@ pub fn run_definition(
     input: Value,
     options: RunOptions,
 ) -> Result<Execution, RunError> {
-    let document = source::read(definition, None)
-        .map_err(|d| RunError(format!("{}: {}", d.code, d.message)))?;
-    let validate = ValidateOptions {
-        severity: Severity::Error,
-        machine_type: if options.express {
-            MachineType::Express
-        } else {
-            MachineType::Standard
+    let analysis = Analysis::new(
+        definition,
+        &AnalysisOptions {
+            machine_type: if options.express {
+                MachineType::Express
+            } else {
+                MachineType::Standard
+            },
+            format: None,
         },
-        ..ValidateOptions::default()
-    };
-    if let Some(message) = api::validate(definition, &validate).create_state_machine_message() {
-        return Err(RunError(message));
-    }
-    let machine = model::build_machine(&document.root).map_err(|e| RunError(e.0))?;
+    );
+    let machine = analysis.machine().map_err(|e| RunError(e.0))?;
     Ok(run(&machine, input, options))
 }
 
