@@ -233,6 +233,33 @@ mod tests {
     }
 
     #[test]
+    fn a_json_syntax_error_is_jacksons_whole_text() {
+        let error = read("not a definition", None).unwrap_err();
+        assert_eq!(error.code, Code::InvalidJsonDescription);
+        assert_eq!(
+            error.message,
+            "Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token \
+             'null', 'true' or 'false')\n at [Source: (String)\"not a definition\"; line: 1, column: 4]"
+        );
+        assert_eq!(
+            error.location.as_deref(),
+            Some("[Source: (String)\"not a definition\"; line: 1, column: 4]")
+        );
+        assert_eq!(
+            error.headline(),
+            "Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token \
+             'null', 'true' or 'false')"
+        );
+    }
+
+    #[test]
+    fn an_unquoted_placeholder_is_said_to_be_one() {
+        let error = read("{\"MaxConcurrency\": ${Concurrency}}", None).unwrap_err();
+        assert_eq!(error.code, Code::UnresolvedPlaceholder);
+        assert_eq!(error.span, Some(Span::new(19, 33)));
+    }
+
+    #[test]
     fn detects_the_notation() {
         assert_eq!(
             read("{\"StartAt\": \"A\"}", None).unwrap().format,
