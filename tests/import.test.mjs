@@ -1,5 +1,5 @@
-// Importing: ASL written in YAML, and a CloudFormation template whose DefinitionString is a
-// Fn::Sub with a substitution the user fills in.
+// Importing: ASL written in YAML, a CloudFormation template whose DefinitionString is a Fn::Sub
+// with a substitution the user fills in, and a file picked or dropped.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { PlaygroundPage } from "./support/playground_page.mjs";
@@ -31,6 +31,33 @@ test("YAML and CloudFormation import", async () => {
     const definition = JSON.parse(await ui.editor.inputValue());
     assert.equal(definition.States.Charge.Resource, "arn:aws:lambda:us-east-1:123456789012:function:charge");
     await ui.result.filter({ hasText: "OK" }).waitFor();
+  } finally {
+    await ui.close();
+  }
+});
+
+test("a file is imported from the picker or dropped on the dialog", async () => {
+  const ui = await PlaygroundPage.open();
+  try {
+    await ui.page.getByTestId("import-open").click();
+    await ui.page.getByTestId("import-file").setInputFiles({
+      name: "template.yaml",
+      mimeType: "text/yaml",
+      buffer: Buffer.from(CFN),
+    });
+    await ui.page.getByTestId("import-origin").filter({ hasText: "CloudFormation resource OrderMachine" }).waitFor();
+    assert.equal(await ui.page.getByTestId("import-definition").inputValue(), CFN);
+
+    const dropped = JSON.stringify({ StartAt: "Dropped", States: { Dropped: { Type: "Succeed" } } });
+    const dataTransfer = await ui.page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], "machine.asl.json", { type: "application/json" }));
+      return transfer;
+    }, dropped);
+    await ui.page.getByTestId("import-dialog").dispatchEvent("drop", { dataTransfer });
+    await ui.page.getByTestId("import-origin").filter({ hasText: "ASL (JSON)" }).waitFor();
+    await ui.page.getByTestId("import-apply").click();
+    assert.deepEqual(JSON.parse(await ui.editor.inputValue()), JSON.parse(dropped));
   } finally {
     await ui.close();
   }

@@ -1,5 +1,6 @@
 //! Import a definition: ASL as JSON or YAML, or a CloudFormation / SAM template's state machine,
-//! with the `${Name}` values the template does not give filled in by the user.
+//! with the `${Name}` values the template does not give filled in by the user. The text is
+//! pasted, picked as a file, or dropped on the dialog.
 
 use super::JsonField;
 use crate::state::use_playground;
@@ -20,6 +21,20 @@ pub(crate) fn ImportButton() -> impl IntoView {
         let text = pasted.get();
         (!text.trim().is_empty()).then(|| values.with(|v| api::import(&text, v)))
     });
+    let file_problem = RwSignal::new(None::<String>);
+    let take_file = move |file: Option<web_sys::File>| {
+        let Some(file) = file else { return };
+        let name = file.name();
+        wasm_bindgen_futures::spawn_local(async move {
+            match read_file(&file).await {
+                Ok(text) => {
+                    file_problem.set(None);
+                    pasted.set(text);
+                }
+                Err(why) => file_problem.set(Some(format!("{name}: {why}"))),
+            }
+        });
+    };
     let apply = move |_| {
         if let Some(Ok(Imported { definition, .. })) = imported.get_untracked() {
             playground.definition.set(definition);
@@ -31,8 +46,25 @@ pub(crate) fn ImportButton() -> impl IntoView {
     view! {
         <button class="button" data-testid="import-open" on:click=move |_| open.update(|o| *o = !*o)>"Import"</button>
         <Show when=move || open.get()>
-            <div class="share import" role="dialog" aria-label="Import a definition">
-                <p>"Paste ASL (JSON or YAML) or a CloudFormation / SAM template with a state machine."</p>
+            <div class="share import" role="dialog" aria-label="Import a definition"
+                data-testid="import-dialog"
+                on:dragover=move |ev: web_sys::DragEvent| ev.prevent_default()
+                on:drop=move |ev: web_sys::DragEvent| {
+                    ev.prevent_default();
+                    take_file(ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)));
+                }
+            >
+                <p>"Paste ASL (JSON or YAML) or a CloudFormation / SAM template with a state machine, \
+                    choose its file, or drop the file here."</p>
+                <label class="field">
+                    <span class="field__label">"File"</span>
+                    <input type="file" data-testid="import-file"
+                        accept=".json,.yaml,.yml,.template,.asl,.txt,application/json,application/yaml,text/yaml"
+                        on:change:target=move |ev| take_file(ev.target().files().and_then(|f| f.get(0)))/>
+                </label>
+                {move || file_problem.get().map(|why| view! {
+                    <p class="data-flow__problem" data-testid="import-file-problem">{why}</p>
+                })}
                 <JsonField label="Definition or template" test_id="import-definition" rows=10 value=pasted/>
                 {move || imported.get().map(|result| match result {
                     Err(why) => view! { <p class="data-flow__problem" data-testid="import-problem">{why}</p> }.into_any(),
@@ -60,4 +92,13 @@ pub(crate) fn ImportButton() -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// The text of a file the user picked or dropped.
+async fn read_file(file: &web_sys::File) -> Result<String, String> {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| "the file could not be read as text".to_string())
 }
