@@ -54,7 +54,7 @@ test("a file is imported from the picker or dropped on the dialog", async () => 
       transfer.items.add(new File([text], "machine.asl.json", { type: "application/json" }));
       return transfer;
     }, dropped);
-    await ui.page.getByTestId("import-dialog").dispatchEvent("drop", { dataTransfer });
+    await ui.page.getByTestId("import-drop").dispatchEvent("drop", { dataTransfer });
     await ui.page.getByTestId("import-origin").filter({ hasText: "ASL (JSON)" }).waitFor();
     await ui.page.getByTestId("import-apply").click();
     assert.deepEqual(JSON.parse(await ui.editor.inputValue()), JSON.parse(dropped));

@@ -2,7 +2,7 @@
 //! with the `${Name}` values the template does not give filled in by the user. The text is
 //! pasted, picked as a file, or dropped on the dialog.
 
-use super::JsonField;
+use super::{Dialog, JsonField};
 use crate::state::use_playground;
 use asl_core::api::{self, Imported};
 use leptos::prelude::*;
@@ -44,10 +44,9 @@ pub(crate) fn ImportButton() -> impl IntoView {
         }
     };
     view! {
-        <button class="button" data-testid="import-open" on:click=move |_| open.update(|o| *o = !*o)>"Import"</button>
-        <Show when=move || open.get()>
-            <div class="share import" role="dialog" aria-label="Import a definition"
-                data-testid="import-dialog"
+        <button class="button" data-testid="import-open" on:click=move |_| open.set(true)>"Import"</button>
+        <Dialog open label="Import a definition" test_id="import-dialog" class="import">
+            <div class="import__drop" data-testid="import-drop"
                 on:dragover=move |ev: web_sys::DragEvent| ev.prevent_default()
                 on:drop=move |ev: web_sys::DragEvent| {
                     ev.prevent_default();
@@ -90,7 +89,7 @@ pub(crate) fn ImportButton() -> impl IntoView {
                 })}
                 <button class="button button--primary" data-testid="import-apply" on:click=apply>"Use this definition"</button>
             </div>
-        </Show>
+        </Dialog>
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod data_flow;
 mod diagnostics;
+mod dialog;
 mod editor;
 mod embed;
 mod graph;
@@ -18,6 +19,7 @@ mod waiting;
 
 pub(crate) use data_flow::DataFlowPanel;
 pub(crate) use diagnostics::DiagnosticsPanel;
+pub(crate) use dialog::Dialog;
 pub(crate) use editor::DefinitionEditor;
 pub(crate) use embed::Embed;
 pub(crate) use graph::GraphPanel;

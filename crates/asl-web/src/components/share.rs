@@ -1,6 +1,7 @@
 //! Sharing: a link that carries the whole workspace, and the choice offered when a shared link
 //! would replace saved work.
 
+use crate::components::Dialog;
 use crate::components::run_panel::percent_encode;
 use crate::session::use_session;
 use crate::state::use_playground;
@@ -12,21 +13,21 @@ use leptos::prelude::*;
 pub(crate) fn ShareButton() -> impl IntoView {
     let playground = use_playground();
     let session = use_session();
-    let link = RwSignal::new(None::<String>);
+    let link = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
     let share = move |_| {
         let url = workspace::link(playground, session);
         let _ = window().navigator().clipboard().write_text(&url);
-        link.set(Some(url));
+        link.set(url);
+        open.set(true);
     };
     view! {
         <button class="button" data-testid="share" on:click=share>"Share"</button>
-        {move || link.get().map(|url| view! {
-            <div class="share" role="dialog" aria-label="Share link">
-                <p>"Copied to the clipboard: anyone who opens this link gets this workspace."</p>
-                <input class="field__expression share__link" data-testid="share-link" readonly prop:value=url/>
-                <button class="button" on:click=move |_| link.set(None)>"Close"</button>
-            </div>
-        })}
+        <Dialog open label="Share link" test_id="share-dialog">
+            <p>"Copied to the clipboard: anyone who opens this link gets this workspace."</p>
+            <input class="field__expression share__link" data-testid="share-link" readonly prop:value=move || link.get()/>
+            <button class="button" on:click=move |_| open.set(false)>"Close"</button>
+        </Dialog>
     }
 }
 
