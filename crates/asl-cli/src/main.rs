@@ -1,6 +1,7 @@
 //! `asl`: the ASL Playground engine on the command line, for CI and quick checks.
 
 mod eval;
+mod graph;
 mod identity;
 mod input;
 mod options;
@@ -49,6 +50,12 @@ enum Command {
     /// Exit status: 0 when the execution SUCCEEDED, 1 when it did not, 2 for a usage or I/O
     /// error or a definition that is not valid.
     Run(Box<run::Args>),
+    /// Draw the machine: an SVG picture with a legend, or Mermaid or Graphviz DOT text to put in
+    /// a README or render elsewhere. A definition with errors is drawn as far as it reads.
+    ///
+    /// Exit status: 0 when drawn, 2 for a usage or I/O error or a text that is not a definition
+    /// (not JSON or YAML, or not an object).
+    Graph(graph::Args),
 }
 
 fn main() -> ExitCode {
@@ -58,5 +65,6 @@ fn main() -> ExitCode {
         Command::TestState(args) => test_state::run(&args),
         Command::Eval(args) => eval::run(&args),
         Command::Run(args) => run::run_command(&args),
+        Command::Graph(args) => graph::run(&args),
     }
 }

@@ -1,22 +1,26 @@
-//! Placing a block's states top to bottom, as the AWS console draws a machine: the states in
-//! rows by their distance from the start (loops aside), each row centred, Parallel branches side
-//! by side inside their state and a Map's processor inside its box. Forward edges go down; edges
-//! back up (loops, retries by hand) go round on the right, each in its own lane.
+//! Laying out a block (the machine, a Parallel branch, a Map processor): its boxes sized (a
+//! Parallel or Map round its blocks, laid out first), its edges found, then the layered layout:
+//! loops turned round, rows, order, ports, columns, routes. Blocks inside a box are put in the
+//! graph inside it.
 
 use super::extract::{Block, State, TransitionKind};
-use super::{BoxKind, Edge, EdgeKind, Graph, GraphBox};
-use std::collections::HashMap;
+use super::layers::{self, LayoutEdge};
+use super::metrics::{
+    BADGE_H, BADGE_OUT, BADGE_UP, BLOCK_GAP, HEADER, MARGIN, PAD, RETRY_H, STATE_H, STATE_MIN_W,
+    TERMINAL_H, TERMINAL_W, badge_width, label_size, name_width, small_width,
+};
+use super::ports::{self, Sides};
+use super::route::Route;
+use super::{
+    BoxKind, Edge, EdgeKind, Graph, GraphBox, Label, Rect, cycles, loops, order, place, route,
+};
+use std::collections::BTreeMap;
 
-const GAP_X: f64 = 32.0;
-const GAP_Y: f64 = 56.0;
-const LANE: f64 = 18.0;
-const PAD: f64 = 16.0;
-const HEADER: f64 = 34.0;
-const TERMINAL: f64 = 26.0;
-const STATE_HEIGHT: f64 = 44.0;
-const RETRY_HEIGHT: f64 = 16.0;
+/// Room kept free left and right of a box (a state's right side also holds its badge).
+const BOX_MARGIN: f64 = 18.0;
+const STATE_RIGHT_MARGIN: f64 = BADGE_OUT + 10.0;
 
-/// A node of a block being laid out.
+/// A box of a block being laid out.
 struct Item<'b> {
     kind: BoxKind,
     state: Option<&'b State>,
@@ -24,15 +28,20 @@ struct Item<'b> {
     h: f64,
     x: f64,
     y: f64,
-    rank: usize,
-    /// For a Parallel or Map: its blocks, laid out, and where each sits inside the box.
-    inner: Vec<(Laid<'b>, f64, f64)>,
+    badge: Option<Rect>,
+    /// For a Parallel or Map: its blocks, laid out.
+    inner: Vec<Laid<'b>>,
 }
 
-/// An edge between two items of a block, and its route.
-type Routed = (usize, usize, EdgeKind, Vec<(f64, f64)>);
+/// An edge of a block, routed.
+struct Routed {
+    from: usize,
+    to: usize,
+    kind: EdgeKind,
+    route: Route,
+}
 
-/// A block laid out in its own coordinates.
+/// A block laid out in its own coordinates, its top left corner at (0, 0).
 struct Laid<'b> {
     items: Vec<Item<'b>>,
     edges: Vec<Routed>,
@@ -40,39 +49,27 @@ struct Laid<'b> {
     height: f64,
 }
 
-fn text_width(text: &str) -> f64 {
-    text.chars().count() as f64 * 7.4
-}
-
 fn state_item(state: &State) -> Item<'_> {
     let inner: Vec<Laid<'_>> = state.blocks.iter().map(lay_out).collect();
-    let label = text_width(&state.name) + 40.0;
+    let text = (name_width(&state.name) + 40.0)
+        .max(small_width(&state.type_name) + 40.0)
+        .max(
+            state
+                .retry
+                .as_deref()
+                .map_or(0.0, |r| small_width(r) + 40.0),
+        );
     let (w, h) = if inner.is_empty() {
-        let h = STATE_HEIGHT
-            + if state.retry.is_some() {
-                RETRY_HEIGHT
-            } else {
-                0.0
-            };
-        (label.clamp(140.0, 320.0), h)
+        let retry = if state.retry.is_some() { RETRY_H } else { 0.0 };
+        (text.max(STATE_MIN_W), STATE_H + retry)
     } else {
-        let widths: f64 =
-            inner.iter().map(|l| l.width).sum::<f64>() + GAP_X * (inner.len() as f64 - 1.0);
-        let height = inner.iter().map(|l| l.height).fold(0.0, f64::max);
-        ((widths + 2.0 * PAD).max(label), HEADER + height + PAD)
+        let (widths, height) = blocks_size(&inner);
+        let retry = if state.retry.is_some() { RETRY_H } else { 0.0 };
+        (
+            (widths + 2.0 * PAD).max(text).max(STATE_MIN_W),
+            HEADER + height + PAD + retry,
+        )
     };
-    let mut x = (w
-        - inner.iter().map(|l| l.width).sum::<f64>()
-        - GAP_X * (inner.len().max(1) as f64 - 1.0))
-        / 2.0;
-    let inner = inner
-        .into_iter()
-        .map(|laid| {
-            let at = (laid, x, HEADER);
-            x += at.0.width + GAP_X;
-            at
-        })
-        .collect();
     Item {
         kind: BoxKind::State,
         state: Some(state),
@@ -80,45 +77,46 @@ fn state_item(state: &State) -> Item<'_> {
         h,
         x: 0.0,
         y: 0.0,
-        rank: 0,
+        badge: None,
         inner,
     }
+}
+
+/// The width of blocks side by side, and the tallest's height.
+fn blocks_size(inner: &[Laid<'_>]) -> (f64, f64) {
+    let widths = inner.iter().map(|l| l.width).sum::<f64>()
+        + BLOCK_GAP * inner.len().saturating_sub(1) as f64;
+    let height = inner.iter().map(|l| l.height).fold(0.0, f64::max);
+    (widths, height)
 }
 
 fn terminal(kind: BoxKind) -> Item<'static> {
     Item {
         kind,
         state: None,
-        w: TERMINAL,
-        h: TERMINAL,
+        w: TERMINAL_W,
+        h: TERMINAL_H,
         x: 0.0,
         y: 0.0,
-        rank: 0,
+        badge: None,
         inner: Vec::new(),
     }
 }
 
-/// Lay out one block in its own coordinates.
-fn lay_out(block: &Block) -> Laid<'_> {
-    // Items: Start, the states, End.
-    let mut items: Vec<Item<'_>> = vec![terminal(BoxKind::Start)];
-    items.extend(block.states.iter().map(state_item));
-    items.push(terminal(BoxKind::End));
-    let end = items.len() - 1;
-    let index: HashMap<&str, usize> = block
-        .states
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.name.as_str(), i + 1))
-        .collect();
-    // Edges, within the block.
-    let mut edges: Vec<(usize, usize, EdgeKind)> = Vec::new();
-    if let Some(start) = block.start_at.as_deref().and_then(|s| index.get(s)) {
-        edges.push((0, *start, EdgeKind::Start));
+/// The block's edges, within the block: Start's, each state's transitions, and End's.
+fn edges(block: &Block, end: usize) -> Vec<(usize, usize, EdgeKind)> {
+    let mut by_name: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, state) in block.states.iter().enumerate() {
+        by_name.entry(state.name.as_str()).or_insert(i + 1);
+    }
+    let index = |name: &str| by_name.get(name).copied();
+    let mut edges = Vec::new();
+    if let Some(start) = block.start_at.as_deref().and_then(index) {
+        edges.push((0, start, EdgeKind::Start));
     }
     for (i, state) in block.states.iter().enumerate() {
         for transition in &state.transitions {
-            if let Some(&to) = index.get(transition.to.as_str()) {
+            if let Some(to) = index(&transition.to) {
                 let kind = match &transition.kind {
                     TransitionKind::Next => EdgeKind::Next,
                     TransitionKind::Choice(label) => EdgeKind::Choice(label.clone()),
@@ -132,254 +130,193 @@ fn lay_out(block: &Block) -> Laid<'_> {
             edges.push((i + 1, end, EdgeKind::End));
         }
     }
-    let back = back_edges(items.len(), &edges);
-    rank(&mut items, &edges, &back, end);
-    place(&mut items);
-    let bends = bends(&items, &edges, &back);
-    // Forward edges whose straight route would cross a box go round on the left, each in its own
-    // lane: everything moves right to make room.
-    let mut routes: Vec<Vec<(f64, f64)>> = edges
-        .iter()
-        .enumerate()
-        .map(|(n, (from, to, _))| {
-            if back[n] {
-                Vec::new()
-            } else {
-                forward_route(&items[*from], &items[*to], bends[n])
-            }
-        })
-        .collect();
-    let crossing: Vec<usize> = (0..edges.len())
-        .filter(|&n| !back[n] && crosses(&routes[n], &items, edges[n].0, edges[n].1))
-        .collect();
-    let left = LANE * crossing.len() as f64 + if crossing.is_empty() { 0.0 } else { LANE };
-    for item in &mut items {
-        item.x += left;
+    edges
+}
+
+/// How much it matters that an edge runs straight: the main flow most, then a Choice's rules,
+/// then catchers (which go aside).
+fn weight(kind: &EdgeKind) -> f64 {
+    match kind {
+        EdgeKind::Start | EdgeKind::Next | EdgeKind::End => 3.0,
+        EdgeKind::Choice(_) | EdgeKind::Default => 2.0,
+        EdgeKind::Catch(_) => 1.0,
     }
-    for (k, &n) in crossing.iter().enumerate() {
-        let (from, to) = (&items[edges[n].0], &items[edges[n].1]);
-        let lane = LANE * (k as f64 + 1.0);
-        let below = row_bottom(&items, from.rank) + 4.0 + 2.0 * (k % 10) as f64;
-        let (sx, sy) = (from.x + from.w / 2.0, from.y + from.h);
-        let (tx, ty) = (to.x + to.w / 2.0, to.y);
-        let bend = bends[n];
-        routes[n] = vec![
-            (sx, sy),
-            (sx, below),
-            (lane, below),
-            (lane, bend),
-            (tx, bend),
-            (tx, ty),
-        ];
-    }
-    for (n, route) in routes.iter_mut().enumerate() {
-        if !back[n] && !crossing.contains(&n) {
-            for point in route.iter_mut() {
-                point.0 += left;
-            }
+}
+
+/// Lay out one block in its own coordinates.
+fn lay_out(block: &Block) -> Laid<'_> {
+    let mut items: Vec<Item<'_>> = vec![terminal(BoxKind::Start)];
+    items.extend(block.states.iter().map(state_item));
+    items.push(terminal(BoxKind::End));
+    let count = items.len();
+    let end = count - 1;
+    let edges = edges(block, end);
+    let label_width = |kind: &EdgeKind| kind.label().map(|text| label_size(text).0);
+    // Self-loops go round their box; the others are laid out in rows.
+    let mut loops: Vec<Vec<Option<f64>>> = vec![Vec::new(); count];
+    let mut loop_of: Vec<Option<(usize, usize)>> = vec![None; edges.len()];
+    let mut chain_of: Vec<Option<usize>> = vec![None; edges.len()];
+    let mut pairs = Vec::new();
+    for (n, (from, to, kind)) in edges.iter().enumerate() {
+        if from == to {
+            loop_of[n] = Some((*from, loops[*from].len()));
+            loops[*from].push(label_width(kind));
+        } else {
+            chain_of[n] = Some(pairs.len());
+            pairs.push((*from, *to, label_width(kind), weight(kind)));
         }
     }
-    let content_width = items.iter().map(|i| i.x + i.w).fold(0.0, f64::max);
-    let mut lane = 0;
-    let routed = edges
-        .into_iter()
-        .zip(routes)
-        .enumerate()
-        .map(|(n, ((from, to, kind), route))| {
-            let points = if back[n] {
-                lane += 1;
-                back_route(&items[from], &items[to], content_width + LANE * lane as f64)
-            } else {
-                route
-            };
-            (from, to, kind, points)
+    for (item, loops) in items.iter_mut().zip(&loops) {
+        item.h = item.h.max(loops::least_height(loops));
+    }
+    let back = cycles::back_edges(
+        count,
+        &pairs.iter().map(|&(f, t, _, _)| (f, t)).collect::<Vec<_>>(),
+    );
+    let layout_edges: Vec<LayoutEdge> = pairs
+        .iter()
+        .zip(&back)
+        .map(|(&(from, to, label, weight), &reversed)| {
+            let (top, bottom) = if reversed { (to, from) } else { (from, to) };
+            LayoutEdge {
+                top,
+                bottom,
+                reversed,
+                label,
+                weight,
+            }
         })
         .collect();
-    let height = items.iter().map(|i| i.y + i.h).fold(0.0, f64::max);
-    Laid {
+    let dag: Vec<(usize, usize)> = layout_edges.iter().map(|e| (e.top, e.bottom)).collect();
+    let rank = layers::ranks(count, end, &dag);
+    let extra: Vec<f64> = loops.iter().map(|l| loops::extra_width(l)).collect();
+    let margins = |item: &Item<'_>| match item.kind {
+        BoxKind::State => (BOX_MARGIN, STATE_RIGHT_MARGIN),
+        _ => (BOX_MARGIN, BOX_MARGIN),
+    };
+    let boxes: Vec<(f64, (f64, f64))> = items
+        .iter()
+        .zip(&extra)
+        .map(|(item, extra)| (item.w + extra, margins(item)))
+        .collect();
+    let mut layered = layers::build(&boxes, &rank, &layout_edges);
+    order::minimise(&mut layered);
+    let sides: Vec<Sides> = items
+        .iter()
+        .map(|item| match item.kind {
+            BoxKind::State => Sides::State,
+            _ => Sides::Terminal,
+        })
+        .collect();
+    let mut sizes: Vec<(f64, f64)> = items.iter().map(|i| (i.w, i.h)).collect();
+    let ports = ports::assign(&layered, &sides, &mut sizes);
+    for (b, &(w, _)) in sizes.iter().enumerate() {
+        layered.nodes[b].w = w + extra[b];
+    }
+    place::place(&mut layered, &ports);
+    let (rows, routes) = route::route(&layered, &ports, &sizes, &back);
+    for (b, item) in items.iter_mut().enumerate() {
+        let node = &layered.nodes[b];
+        item.w = sizes[b].0;
+        item.x = node.x;
+        item.y = rows.box_top(node.layer, item.h);
+        if item.kind == BoxKind::State {
+            let w = badge_width();
+            item.badge = Some(Rect {
+                x: item.x + item.w + BADGE_OUT - w,
+                y: item.y - BADGE_UP,
+                w,
+                h: BADGE_H,
+            });
+        }
+    }
+    let mut loop_routes: Vec<Vec<Option<Route>>> = items
+        .iter()
+        .zip(&loops)
+        .map(|(item, loops)| {
+            let at = Rect {
+                x: item.x,
+                y: item.y,
+                w: item.w,
+                h: item.h,
+            };
+            loops::route(at, loops).into_iter().map(Some).collect()
+        })
+        .collect();
+    let mut routes: Vec<Option<Route>> = routes.into_iter().map(Some).collect();
+    let routed: Vec<Routed> = edges
+        .into_iter()
+        .enumerate()
+        .filter_map(|(n, (from, to, kind))| {
+            let route = match (chain_of[n], loop_of[n]) {
+                (Some(c), _) => routes[c].take(),
+                (None, Some((b, j))) => loop_routes[b][j].take(),
+                (None, None) => None,
+            }?;
+            Some(Routed {
+                from,
+                to,
+                kind,
+                route,
+            })
+        })
+        .collect();
+    let mut laid = Laid {
         items,
         edges: routed,
-        width: content_width + LANE * lane as f64 + if lane > 0 { LANE } else { 0.0 },
-        height,
-    }
-}
-
-/// The bottom of a row: its tallest box's.
-fn row_bottom(items: &[Item<'_>], rank: usize) -> f64 {
-    items
-        .iter()
-        .filter(|i| i.rank == rank)
-        .map(|i| i.y + i.h)
-        .fold(0.0, f64::max)
-}
-
-/// Whether a route passes through a box other than its ends.
-fn crosses(route: &[(f64, f64)], items: &[Item<'_>], from: usize, to: usize) -> bool {
-    route.windows(2).any(|segment| {
-        let ((x1, y1), (x2, y2)) = (segment[0], segment[1]);
-        let (left, right) = (x1.min(x2), x1.max(x2));
-        let (top, bottom) = (y1.min(y2), y1.max(y2));
-        items.iter().enumerate().any(|(i, item)| {
-            i != from
-                && i != to
-                && left < item.x + item.w
-                && right > item.x
-                && top < item.y + item.h
-                && bottom > item.y
-        })
-    })
-}
-
-/// The edges that go back to a state already on the path from the start (loops).
-fn back_edges(count: usize, edges: &[(usize, usize, EdgeKind)]) -> Vec<bool> {
-    let mut out = vec![false; edges.len()];
-    let mut state = vec![0u8; count]; // 0 new, 1 on the path, 2 done
-    let outgoing = |v: usize| {
-        edges
-            .iter()
-            .enumerate()
-            .filter(move |(_, (from, _, _))| *from == v)
-            .map(|(n, (_, to, _))| (n, *to))
+        width: 0.0,
+        height: 0.0,
     };
-    for root in 0..count {
-        if state[root] != 0 {
-            continue;
-        }
-        let mut stack: Vec<(usize, Vec<(usize, usize)>)> = vec![(root, outgoing(root).collect())];
-        state[root] = 1;
-        while let Some((v, pending)) = stack.last_mut() {
-            let v = *v;
-            match pending.pop() {
-                Some((n, to)) => match state[to] {
-                    0 => {
-                        state[to] = 1;
-                        let mut next: Vec<(usize, usize)> = outgoing(to).collect();
-                        next.reverse();
-                        stack.push((to, next));
-                    }
-                    1 => out[n] = true,
-                    _ => {}
-                },
-                None => {
-                    state[v] = 2;
-                    stack.pop();
-                }
-            }
-        }
-    }
-    out
+    normalise(&mut laid);
+    laid
 }
 
-/// Rows: the longest forward path from the start; End below everything.
-fn rank(items: &mut [Item<'_>], edges: &[(usize, usize, EdgeKind)], back: &[bool], end: usize) {
-    let count = items.len();
-    let mut ranks = vec![0usize; count];
-    // Relax until nothing moves: forward edges form a DAG, so this ends within `count` passes.
-    for _ in 0..count {
-        let mut moved = false;
-        for (n, (from, to, _)) in edges.iter().enumerate() {
-            if back[n] || *to == end {
-                continue;
-            }
-            if ranks[*to] < ranks[*from] + 1 {
-                ranks[*to] = ranks[*from] + 1;
-                moved = true;
-            }
-        }
-        if !moved {
-            break;
-        }
-    }
-    // States nothing leads to sit in the first row of states.
-    for (i, rank) in ranks.iter_mut().enumerate().take(end).skip(1) {
-        if *rank == 0 && !edges.iter().any(|(_, to, _)| *to == i) {
-            *rank = 1;
-        }
-    }
-    ranks[end] = ranks[..end].iter().copied().max().unwrap_or(0) + 1;
-    for (item, rank) in items.iter_mut().zip(ranks) {
-        item.rank = rank;
-    }
-}
-
-/// Rows top to bottom, each centred on the widest.
-fn place(items: &mut [Item<'_>]) {
-    let rows = items.iter().map(|i| i.rank).max().unwrap_or(0) + 1;
-    let mut row_items: Vec<Vec<usize>> = vec![Vec::new(); rows];
-    for (i, item) in items.iter().enumerate() {
-        row_items[item.rank].push(i);
-    }
-    let row_width = |row: &[usize], items: &[Item<'_>]| {
-        row.iter().map(|&i| items[i].w).sum::<f64>() + GAP_X * (row.len().max(1) as f64 - 1.0)
+/// Move everything so that the block's top left corner is (0, 0), and measure it.
+fn normalise(laid: &mut Laid<'_>) {
+    let mut least = (f64::INFINITY, f64::INFINITY);
+    let mut most = (f64::NEG_INFINITY, f64::NEG_INFINITY);
+    let mut grow = |x: f64, y: f64| {
+        least = (least.0.min(x), least.1.min(y));
+        most = (most.0.max(x), most.1.max(y));
     };
-    let width = row_items
-        .iter()
-        .map(|row| row_width(row, items))
-        .fold(0.0, f64::max);
-    let mut y = 0.0;
-    for row in &row_items {
-        if row.is_empty() {
-            continue;
-        }
-        let height = row.iter().map(|&i| items[i].h).fold(0.0, f64::max);
-        let mut x = (width - row_width(row, items)) / 2.0;
-        for &i in row {
-            items[i].x = x;
-            items[i].y = y + (height - items[i].h) / 2.0;
-            x += items[i].w + GAP_X;
-        }
-        y += height + GAP_Y;
-    }
-}
-
-/// Where each forward edge turns: in the gap above its target's row, the edges into one row at
-/// different heights (ordered by where they come from), so that their turns and labels do not
-/// lie on one another.
-fn bends(items: &[Item<'_>], edges: &[(usize, usize, EdgeKind)], back: &[bool]) -> Vec<f64> {
-    let mut row_top: HashMap<usize, f64> = HashMap::new();
-    for item in items {
-        let top = row_top.entry(item.rank).or_insert(item.y);
-        *top = top.min(item.y);
-    }
-    let mut into_row: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (n, (_, to, _)) in edges.iter().enumerate() {
-        if !back[n] {
-            into_row.entry(items[*to].rank).or_default().push(n);
+    for item in &laid.items {
+        grow(item.x, item.y);
+        grow(item.x + item.w, item.y + item.h);
+        if let Some(b) = item.badge {
+            grow(b.x, b.y);
+            grow(b.x + b.w, b.y + b.h);
         }
     }
-    let mut out = vec![0.0; edges.len()];
-    for (rank, mut list) in into_row {
-        list.sort_by(|a, b| {
-            let key = |n: usize| {
-                let (from, to, _) = &edges[n];
-                (items[*from].y, items[*from].x, items[*to].x)
-            };
-            key(*a)
-                .partial_cmp(&key(*b))
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-        let top = row_top.get(&rank).copied().unwrap_or(0.0);
-        let step = GAP_Y / (list.len() as f64 + 1.0);
-        for (k, n) in list.into_iter().enumerate() {
-            out[n] = top - GAP_Y + step * (k as f64 + 1.0);
+    for edge in &laid.edges {
+        for &(x, y) in edge.route.points.iter().chain(&edge.route.arrow) {
+            grow(x, y);
+        }
+        if let Some(l) = edge.route.label {
+            grow(l.x, l.y);
+            grow(l.x + l.w, l.y + l.h);
         }
     }
-    out
-}
-
-fn forward_route(from: &Item<'_>, to: &Item<'_>, bend: f64) -> Vec<(f64, f64)> {
-    let (sx, sy) = (from.x + from.w / 2.0, from.y + from.h);
-    let (tx, ty) = (to.x + to.w / 2.0, to.y);
-    if (sx - tx).abs() < 0.5 {
-        return vec![(sx, sy), (sx, bend), (tx, ty)];
+    let (dx, dy) = (-least.0, -least.1);
+    for item in &mut laid.items {
+        item.x += dx;
+        item.y += dy;
+        if let Some(b) = &mut item.badge {
+            b.x += dx;
+            b.y += dy;
+        }
     }
-    vec![(sx, sy), (sx, bend), (tx, bend), (tx, ty)]
-}
-
-fn back_route(from: &Item<'_>, to: &Item<'_>, lane: f64) -> Vec<(f64, f64)> {
-    let (sx, sy) = (from.x + from.w, from.y + from.h / 2.0);
-    let (tx, ty) = (to.x + to.w, to.y + to.h / 2.0);
-    vec![(sx, sy), (lane, sy), (lane, ty), (tx, ty)]
+    for edge in &mut laid.edges {
+        let route = &mut edge.route;
+        for p in route.points.iter_mut().chain(route.arrow.iter_mut()) {
+            *p = (p.0 + dx, p.1 + dy);
+        }
+        if let Some(l) = &mut route.label {
+            l.x += dx;
+            l.y += dy;
+        }
+    }
+    laid.width = most.0 - least.0;
+    laid.height = most.1 - least.1;
 }
 
 /// Put a laid-out block at (`dx`, `dy`) in the graph, inside box `parent`.
@@ -389,6 +326,7 @@ fn emit(laid: Laid<'_>, dx: f64, dy: f64, parent: Option<usize>, graph: &mut Gra
         let id = graph.boxes.len();
         ids.push(id);
         let state = item.state;
+        let (x, y) = (dx + item.x, dy + item.y);
         graph.boxes.push(GraphBox {
             id,
             kind: item.kind,
@@ -397,21 +335,42 @@ fn emit(laid: Laid<'_>, dx: f64, dy: f64, parent: Option<usize>, graph: &mut Gra
             span: state.map(|s| s.span),
             retry: state.and_then(|s| s.retry.clone()),
             parent,
-            x: dx + item.x,
-            y: dy + item.y,
+            container: !item.inner.is_empty(),
+            x,
+            y,
             w: item.w,
             h: item.h,
+            badge: item.badge.map(|b| Rect {
+                x: b.x + dx,
+                y: b.y + dy,
+                ..b
+            }),
         });
-        for (inner, ix, iy) in item.inner {
-            emit(inner, dx + item.x + ix, dy + item.y + iy, Some(id), graph);
+        let (widths, _) = blocks_size(&item.inner);
+        let mut inner_x = x + (item.w - widths) / 2.0;
+        for inner in item.inner {
+            let width = inner.width;
+            emit(inner, inner_x, y + HEADER, Some(id), graph);
+            inner_x += width + BLOCK_GAP;
         }
     }
-    for (from, to, kind, points) in laid.edges {
+    for edge in laid.edges {
+        let shift = |(x, y): (f64, f64)| (x + dx, y + dy);
+        let label = edge.kind.label().map(str::to_string);
         graph.edges.push(Edge {
-            from: ids[from],
-            to: ids[to],
-            kind,
-            points: points.into_iter().map(|(x, y)| (x + dx, y + dy)).collect(),
+            from: ids[edge.from],
+            to: ids[edge.to],
+            points: edge.route.points.into_iter().map(shift).collect(),
+            arrow: edge.route.arrow.map(shift),
+            label: label.zip(edge.route.label).map(|(text, rect)| Label {
+                text,
+                rect: Rect {
+                    x: rect.x + dx,
+                    y: rect.y + dy,
+                    ..rect
+                },
+            }),
+            kind: edge.kind,
         });
     }
 }
@@ -420,11 +379,11 @@ fn emit(laid: Laid<'_>, dx: f64, dy: f64, parent: Option<usize>, graph: &mut Gra
 pub(super) fn graph(block: &Block) -> Graph {
     let laid = lay_out(block);
     let mut graph = Graph {
-        width: laid.width + 2.0 * PAD,
-        height: laid.height + 2.0 * PAD,
+        width: laid.width + 2.0 * MARGIN,
+        height: laid.height + 2.0 * MARGIN,
         boxes: Vec::new(),
         edges: Vec::new(),
     };
-    emit(laid, PAD, PAD, None, &mut graph);
+    emit(laid, MARGIN, MARGIN, None, &mut graph);
     graph
 }

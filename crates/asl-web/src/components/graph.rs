@@ -1,11 +1,16 @@
-//! The graph of the machine: the layout `asl_core::graph` computes, drawn as SVG, with pan
-//! (drag), zoom (wheel, buttons) and fit. Clicking a state selects it in the editor and picks it
-//! for the data-flow panel.
+//! The graph of the machine: the layout `asl_core::graph` computes (boxes, routed edges with
+//! their arrowheads and labels, badge slots), drawn as SVG, with pan (drag), zoom (wheel,
+//! buttons) and fit, a legend of the colours, and the machine as Mermaid or DOT text to copy or
+//! as an SVG file to download. Clicking a state selects it in the editor and picks it for the
+//! data-flow panel.
 
+use crate::components::run_panel::percent_encode;
 use crate::session::use_session;
 use crate::state::{Tab, use_playground};
 use asl_core::api::{RunResult, StateOutcome, state_outcomes_until};
-use asl_core::graph::{BoxKind, Edge, EdgeKind, Graph, GraphBox, graph};
+use asl_core::graph::{
+    BADGE_CHARS, BoxKind, Edge, EdgeKind, Graph, GraphBox, LEGEND, Machine, graph,
+};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -118,7 +123,9 @@ pub(crate) fn GraphPanel() -> impl IntoView {
                 <button class="button" aria-label="Zoom in" on:click=move |_| zoom(1.0 / 1.25)>"+"</button>
                 <button class="button" aria-label="Zoom out" on:click=move |_| zoom(1.25)>"−"</button>
                 <button class="button" data-testid="graph-to-data-flow" on:click=move |_| playground.tab.set(Tab::DataFlow)>"Data flow of the picked state"</button>
+                <ExportMenu/>
             </div>
+            <Legend run=Signal::derive(move || outcomes.with(Option::is_some))/>
             <svg
                 class="graph__canvas"
                 data-testid="graph-canvas"
@@ -132,11 +139,6 @@ pub(crate) fn GraphPanel() -> impl IntoView {
                 on:pointerup=on_up
                 on:pointerleave=on_up
             >
-                <defs>
-                    <marker id="graph-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                        <path d="M 0 0 L 10 5 L 0 10 z" class="graph__arrow"/>
-                    </marker>
-                </defs>
                 {move || laid_out.with(|g| {
                     let picked = playground.current_state.get();
                     let outcomes = outcomes.get();
@@ -146,12 +148,123 @@ pub(crate) fn GraphPanel() -> impl IntoView {
                         .iter()
                         .map(|b| draw_box(b, picked.as_deref(), current.as_deref(), outcomes.as_ref(), pick))
                         .collect_view();
-                    let edges = g.edges.iter().map(draw_edge).collect_view();
+                    let name = |id: usize| g.boxes[id].state.clone().unwrap_or_default();
+                    let edges = g
+                        .edges
+                        .iter()
+                        .map(|e| draw_edge(e, &name(e.from), &name(e.to)))
+                        .collect_view();
                     view! { <g>{boxes}</g><g>{edges}</g> }
                 })}
             </svg>
         </div>
     }
+}
+
+/// The menu that copies the machine as Mermaid or DOT text, or downloads it as an SVG file.
+#[component]
+fn ExportMenu() -> impl IntoView {
+    let playground = use_playground();
+    let open = RwSignal::new(false);
+    let done = RwSignal::new(None::<String>);
+    let machine = move || {
+        playground
+            .settled
+            .with_untracked(|text| Machine::read(text, None).ok())
+    };
+    let copy = move |what: &'static str| {
+        let text = machine().map(|m| {
+            if what == "Mermaid" {
+                m.mermaid()
+            } else {
+                m.dot()
+            }
+        });
+        match text {
+            Some(text) => {
+                let _ = window().navigator().clipboard().write_text(&text);
+                done.set(Some(format!("Copied {what}")));
+            }
+            None => done.set(Some("Nothing to copy: the definition does not read".into())),
+        }
+        open.set(false);
+    };
+    // The file is written when the menu opens, not on every edit.
+    let svg = move || {
+        machine().map_or_else(String::new, |m| {
+            format!(
+                "data:image/svg+xml;charset=utf-8,{}",
+                percent_encode(&m.svg())
+            )
+        })
+    };
+    view! {
+        <div class="graph__export" on:keydown=move |ev: web_sys::KeyboardEvent| {
+            if ev.key() == "Escape" {
+                open.set(false);
+            }
+        }>
+            <button class="button" data-testid="graph-copy" aria-haspopup="menu"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| { done.set(None); open.update(|o| *o = !*o); }>
+                "Copy ▾"
+            </button>
+            {move || open.get().then(|| view! {
+                <div class="graph__menu" role="menu" data-testid="graph-copy-menu">
+                    <button class="button" role="menuitem" data-testid="graph-copy-mermaid"
+                        on:click=move |_| copy("Mermaid")>"Mermaid (GitHub renders it)"</button>
+                    <button class="button" role="menuitem" data-testid="graph-copy-dot"
+                        on:click=move |_| copy("DOT")>"Graphviz DOT"</button>
+                    <a class="button" role="menuitem" data-testid="graph-download-svg"
+                        download="state-machine.svg" href=svg() on:click=move |_| open.set(false)>
+                        "Download SVG"
+                    </a>
+                </div>
+            })}
+            <span class="graph__copied" role="status" data-testid="graph-copied">
+                {move || done.get()}
+            </span>
+        </div>
+    }
+}
+
+/// What the colours mean: the machine's, and after a run, what happened to each state.
+#[component]
+fn Legend(#[prop(into)] run: Signal<bool>) -> impl IntoView {
+    const OUTCOMES: [(&str, &str); 5] = [
+        ("succeeded", "Succeeded"),
+        ("failed", "Failed"),
+        ("caught", "Failed, caught"),
+        ("waiting", "Waiting"),
+        ("not-reached", "Not reached"),
+    ];
+    let entries = LEGEND
+        .iter()
+        .map(|e| view! {
+            <li><span class=format!("graph__swatch graph__swatch--{}", e.key) aria-hidden="true"></span>{e.text}</li>
+        })
+        .collect_view();
+    view! {
+        <ul class="graph__legend" data-testid="graph-legend" aria-label="Legend">
+            {entries}
+            {move || run.get().then(|| OUTCOMES.iter().map(|(key, text)| view! {
+                <li><span class=format!("graph__swatch graph__swatch--{key}") aria-hidden="true"></span>{*text}</li>
+            }).collect_view())}
+        </ul>
+    }
+}
+
+/// A run's badge text that fits its slot: words shortened when it would not.
+fn badge_text(parts: &[String]) -> String {
+    let text = parts.join(" · ");
+    if text.chars().count() <= BADGE_CHARS {
+        return text;
+    }
+    parts
+        .iter()
+        .map(|p| p.replace(" attempts", "↻").replace(" items", " it."))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 fn draw_box(
@@ -163,7 +276,6 @@ fn draw_box(
 ) -> AnyView {
     match b.kind {
         BoxKind::Start | BoxKind::End => {
-            let (cx, cy, r) = (b.x + b.w / 2.0, b.y + b.h / 2.0, b.w / 2.0);
             let (class, label) = if b.kind == BoxKind::Start {
                 ("graph__terminal graph__terminal--start", "Start")
             } else {
@@ -171,8 +283,8 @@ fn draw_box(
             };
             view! {
                 <g class=class data-testid=format!("graph-{}", label.to_lowercase())>
-                    <circle cx=cx cy=cy r=r/>
-                    <title>{label}</title>
+                    <rect x=b.x y=b.y width=b.w height=b.h rx=b.h / 2.0/>
+                    <text x=b.x + b.w / 2.0 y=b.y + b.h / 2.0 + 3.5 text-anchor="middle">{label}</text>
                 </g>
             }
             .into_any()
@@ -180,7 +292,6 @@ fn draw_box(
         BoxKind::State => {
             let name = b.state.clone().unwrap_or_default();
             let type_name = b.type_name.clone().unwrap_or_default();
-            let container = matches!(type_name.as_str(), "Parallel" | "Map") && b.h > 60.0;
             let selected = picked == Some(name.as_str());
             let outcome = outcomes.map(|o| o.get(&name).copied());
             let status = match outcome {
@@ -196,7 +307,7 @@ fn draw_box(
             let class = format!(
                 "graph__state graph__state--{}{}{}{status}",
                 type_name.to_lowercase(),
-                if container {
+                if b.container {
                     " graph__state--container"
                 } else {
                     ""
@@ -207,24 +318,32 @@ fn draw_box(
                     ""
                 }
             );
-            let badges = outcome.flatten().and_then(|o| {
-                let mut text = Vec::new();
+            // A run's badge, in the slot the layout keeps clear for it.
+            let badges = outcome.flatten().zip(b.badge).and_then(|(o, slot)| {
+                let mut parts = Vec::new();
                 if o.attempts > o.visits {
-                    text.push(format!("{} attempts", o.attempts));
+                    parts.push(format!("{} attempts", o.attempts));
                 }
                 if o.iterations > 0 {
-                    text.push(format!("{} items", o.iterations));
+                    parts.push(format!("{} items", o.iterations));
                 } else if o.visits > 1 {
-                    text.push(format!("×{}", o.visits));
+                    parts.push(format!("×{}", o.visits));
                 }
-                (!text.is_empty()).then(|| view! {
-                    <text class="graph__badge" data-testid="graph-badge" x=b.x + b.w - 6.0 y=b.y - 4.0 text-anchor="end">{text.join(" · ")}</text>
+                (!parts.is_empty()).then(|| {
+                    let text = badge_text(&parts);
+                    let w = (text.chars().count() as f64 * 6.2 + 8.0).min(slot.w);
+                    view! {
+                        <g class="graph__badge" data-testid="graph-badge">
+                            <rect x=slot.x + slot.w - w y=slot.y width=w height=slot.h rx=slot.h / 2.0/>
+                            <text x=slot.x + slot.w - 4.0 y=slot.y + 11.5 text-anchor="end">{text}</text>
+                        </g>
+                    }
                 })
             });
-            let text_y = if container { b.y + 22.0 } else { b.y + 20.0 };
+            let text_y = if b.container { b.y + 18.0 } else { b.y + 20.0 };
             let retry = b.retry.clone().map(|policy| {
                 view! {
-                    <text class="graph__retry" x=b.x + b.w / 2.0 y=b.y + b.h - 8.0 text-anchor="middle">
+                    <text class="graph__retry" x=b.x + b.w / 2.0 y=b.y + b.h - 6.0 text-anchor="middle">
                         "↻ " {policy}
                     </text>
                 }
@@ -237,7 +356,7 @@ fn draw_box(
                     on:click=move |_| pick(click_name.clone())>
                     <rect x=b.x y=b.y width=b.w height=b.h rx="6"/>
                     <text class="graph__name" x=b.x + b.w / 2.0 y=text_y text-anchor="middle">{label}</text>
-                    <text class="graph__type" x=b.x + b.w / 2.0 y=text_y + 14.0 text-anchor="middle">{type_label}</text>
+                    <text class="graph__type" x=b.x + b.w / 2.0 y=text_y + 13.0 text-anchor="middle">{type_label}</text>
                     {retry}
                     {badges}
                     <title>{title}</title>
@@ -248,27 +367,34 @@ fn draw_box(
     }
 }
 
-fn draw_edge(edge: &Edge) -> AnyView {
+fn draw_edge(edge: &Edge, from: &str, to: &str) -> AnyView {
     let points: Vec<String> = edge
         .points
         .iter()
         .map(|(x, y)| format!("{x},{y}"))
         .collect();
-    let class = match edge.kind {
-        EdgeKind::Catch(_) => "graph__edge graph__edge--catch",
-        EdgeKind::Choice(_) | EdgeKind::Default => "graph__edge graph__edge--choice",
-        _ => "graph__edge",
+    let kind = match edge.kind {
+        EdgeKind::Catch(_) => "catch",
+        EdgeKind::Choice(_) | EdgeKind::Default => "choice",
+        _ => "next",
     };
-    // The label sits by the middle of the route.
-    let label = edge.kind.label().map(|text| {
-        let mid = edge.points.len() / 2;
-        let (a, b) = (edge.points[mid.saturating_sub(1)], edge.points[mid]);
-        let (x, y) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
-        view! { <text class="graph__label" data-testid="graph-edge-label" x=x + 4.0 y=y - 4.0>{text.to_string()}</text> }
+    let [tip, left, right] = edge.arrow;
+    let arrow = format!(
+        "M{} {}L{} {}L{} {}z",
+        tip.0, tip.1, left.0, left.1, right.0, right.1
+    );
+    let label = edge.label.as_ref().map(|label| {
+        let r = label.rect;
+        let (x, y) = label.baseline();
+        view! {
+            <rect class="graph__label-bg" x=r.x y=r.y width=r.w height=r.h rx="2"/>
+            <text class="graph__label" data-testid="graph-edge-label" x=x y=y>{label.text.clone()}</text>
+        }
     });
     view! {
-        <g class="graph__edge-group" data-testid="graph-edge">
-            <polyline class=class points=points.join(" ") marker-end="url(#graph-arrow)"/>
+        <g class="graph__edge-group" data-testid="graph-edge" data-kind=kind data-from=from.to_string() data-to=to.to_string()>
+            <polyline class=format!("graph__edge graph__edge--{kind}") points=points.join(" ")/>
+            <path class=format!("graph__arrow graph__arrow--{kind}") d=arrow/>
             {label}
         </g>
     }
