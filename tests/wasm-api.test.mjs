@@ -3,14 +3,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const require = createRequire(import.meta.url);
-const { validate, run, evaluate, Document } = require(join(ROOT, "target/asl-wasm-node/asl_wasm.js"));
+const { validate, run, evaluate, Document, testState, testStateService } = require(join(ROOT, "target/asl-wasm-node/asl_wasm.js"));
 const ASL = process.env.ASL_BIN ?? join(ROOT, "target/debug/asl");
 const CASES = join(ROOT, "crates/asl-core/tests/cases/validate");
 
@@ -36,6 +36,33 @@ test("validate() agrees with the CLI on every case of the corpus", () => {
     }
   }
   assert.ok(compared >= 150, `only ${compared} cases`);
+});
+
+test("testState() checks an aws-sdk result against the table its caller fetched, as `asl test-state` does", () => {
+  const dir = join(ROOT, "crates/asl-core/tests/cases/test_state");
+  let checked = 0;
+  for (const name of readdirSync(dir).filter((n) => n.startsWith("sdk-mock-"))) {
+    const { request } = JSON.parse(readFileSync(join(dir, name), "utf8"));
+    request.definition = JSON.stringify(request.definition);
+    const service = testStateService(request);
+    const table = join(ROOT, "aws-shapes", `${service}.json`);
+    const shapes = service && existsSync(table) ? [readFileSync(table, "utf8")] : undefined;
+    let answer;
+    try {
+      answer = testState(request, shapes);
+    } catch (e) {
+      answer = JSON.parse(e.message);
+    }
+    let printed;
+    try {
+      printed = execFileSync(ASL, ["test-state", "-"], { input: JSON.stringify(request), encoding: "utf8" });
+    } catch (e) {
+      printed = e.stdout;
+    }
+    assert.deepEqual(answer, JSON.parse(printed), name);
+    checked += 1;
+  }
+  assert.ok(checked >= 9, `${checked} cases`);
 });
 
 test("validate() takes AWS's request options", () => {

@@ -1,5 +1,6 @@
 //! `asl`: the ASL Playground engine on the command line, for CI and quick checks.
 
+mod aws_shapes;
 mod eval;
 mod graph;
 mod identity;

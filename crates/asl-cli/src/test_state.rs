@@ -1,9 +1,10 @@
 //! `asl test-state`.
 
+use crate::aws_shapes;
 use crate::identity::IdentityArgs;
 use crate::input;
 use crate::output::outln;
-use asl_core::test_state::{TestStateOptions, test_state};
+use asl_core::test_state::{AwsShapes, TestStateOptions, sdk_service, test_state};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -38,6 +39,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         identity: args.identity.identity(),
         start_millis: args.identity.start_millis(),
         seed: args.identity.seed(),
+        shapes: shapes(&request),
     };
     match test_state(&request, &options) {
         Ok(response) => {
@@ -58,4 +60,15 @@ pub(crate) fn run(args: &Args) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The embedded table of the AWS SDK service the request's mocked result is checked against.
+fn shapes(request: &serde_json::Value) -> AwsShapes {
+    let mut shapes = AwsShapes::default();
+    match sdk_service(request).and_then(|service| aws_shapes::table(&service)) {
+        Some(Ok(table)) => shapes.insert(table),
+        Some(Err(why)) => eprintln!("asl: the mocked result is not checked: {why}"),
+        None => {}
+    }
+    shapes
 }

@@ -4,8 +4,11 @@
 //! as its JSON text) and what AWS answers in `expected`: the response's fields that matter
 //! (`status`, `output`, `error`, `cause`, `nextState`, `inspectionData`; payloads parsed from
 //! their JSON text), or `refused`: the error `{"Code", "Message"}` of a refused request.
+//!
+//! A request that tests an AWS SDK Task is given its service's table of output shapes from the
+//! repository's `aws-shapes/` (the ones the `asl` command embeds), when there is one.
 
-use asl_core::test_state::{TestStateOptions, test_state};
+use asl_core::test_state::{ServiceShapes, TestStateOptions, sdk_service, test_state};
 use serde_json::{Map, Value};
 use std::path::Path;
 
@@ -27,12 +30,29 @@ fn parsed(mut response: Value) -> Value {
     response
 }
 
+/// The options of a request: its AWS SDK service's table, when `aws-shapes/` has it.
+fn options(request: &Value) -> TestStateOptions {
+    let mut options = TestStateOptions::default();
+    if let Some(service) = sdk_service(request) {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../aws-shapes")
+            .join(format!("{service}.json"));
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            match ServiceShapes::parse(&text) {
+                Ok(shapes) => options.shapes.insert(shapes),
+                Err(e) => panic!("{}: {e}", path.display()),
+            }
+        }
+    }
+    options
+}
+
 fn check(case: &Value) -> Result<(), String> {
     let mut request = case["request"].clone();
     if request["definition"].is_object() {
         request["definition"] = Value::String(request["definition"].to_string());
     }
-    let answer = test_state(&request, &TestStateOptions::default());
+    let answer = test_state(&request, &options(&request));
     match (answer, case["expected"].as_object(), case.get("refused")) {
         (Ok(response), Some(expected), None) => {
             let response = parsed(response);

@@ -13,7 +13,7 @@
 use asl_core::api::{self, EvalError, EvalInput, ValidateOptions};
 use asl_core::diag::Severity;
 use asl_core::source::Format;
-use asl_core::test_state::{TestStateOptions, test_state};
+use asl_core::test_state::{ServiceShapes, TestStateOptions, sdk_service, test_state};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -42,6 +42,11 @@ export interface ValidationResponse {
 export type TestStateRequest = Record<string, unknown>;
 /** AWS's TestState response (`output`, `error`, `cause`, `nextState`, `status`, `inspectionData`). */
 export type TestStateResponse = Record<string, unknown>;
+/**
+ * A table of an AWS service's output shapes: the text (or the parsed JSON) of the repository's
+ * `aws-shapes/<service>.json`, which names its service.
+ */
+export type AwsShapesTable = string | Record<string, unknown>;
 export interface EvaluateInput {
     input?: unknown;
     context?: unknown;
@@ -163,16 +168,48 @@ fn to_js(value: &impl serde::Serialize) -> Result<JsValue, JsError> {
 
 /// Run AWS's TestState on a request (the JSON AWS's API takes); returns AWS's response, or throws
 /// AWS's error (`{Error: {Code, Message}}` as the message) when the request is refused.
+///
+/// `shapes` are tables of AWS SDK services' output shapes (`aws-shapes/<service>.json`, see
+/// `testStateService` for the one a request needs): an `aws-sdk:` Task's mocked result is checked
+/// against its service's table when it is given, else only where the engine knows the shape.
+/// A table that is not one throws.
 #[wasm_bindgen(js_name = testState, unchecked_return_type = "TestStateResponse")]
 pub fn test_state_js(
     #[wasm_bindgen(unchecked_param_type = "TestStateRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AwsShapesTable[] | undefined")] shapes: JsValue,
 ) -> Result<JsValue, JsError> {
     let request: serde_json::Value =
         serde_wasm_bindgen::from_value(request).map_err(|e| JsError::new(&e.to_string()))?;
-    match test_state(&request, &TestStateOptions::default()) {
+    let mut options = TestStateOptions::default();
+    if !shapes.is_undefined() && !shapes.is_null() {
+        let tables: Vec<serde_json::Value> =
+            serde_wasm_bindgen::from_value(shapes).map_err(|e| JsError::new(&e.to_string()))?;
+        for table in tables {
+            let table = match table {
+                serde_json::Value::String(text) => ServiceShapes::parse(&text),
+                other => ServiceShapes::parse(&other.to_string()),
+            };
+            options
+                .shapes
+                .insert(table.map_err(|e| JsError::new(&e.to_string()))?);
+        }
+    }
+    match test_state(&request, &options) {
         Ok(response) => to_js(&response),
         Err(error) => Err(JsError::new(&error.to_json().to_string())),
     }
+}
+
+/// The AWS SDK service whose table of output shapes `testState` would check this request's
+/// mocked result against (`"s3"` for an `aws-sdk:s3:getObject` Task mocked in STRICT or PRESENT
+/// mode), or `undefined`: fetch `aws-shapes/<service>.json` only when it names one.
+#[wasm_bindgen(js_name = testStateService)]
+pub fn test_state_service(
+    #[wasm_bindgen(unchecked_param_type = "TestStateRequest")] request: JsValue,
+) -> Result<Option<String>, JsError> {
+    let request: serde_json::Value =
+        serde_wasm_bindgen::from_value(request).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(sdk_service(&request))
 }
 
 /// Evaluate a JSONPath, an intrinsic function call, a payload template (a JSON object's text) or

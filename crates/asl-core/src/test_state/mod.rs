@@ -21,8 +21,10 @@ mod inspection;
 mod request;
 mod run;
 mod schema;
+mod shapes;
 
 pub use request::{Mock, Request};
+pub use shapes::{AwsShapes, ServiceShapes, ShapesError};
 
 use crate::exec::context::Identity;
 use serde_json::Value;
@@ -36,6 +38,10 @@ pub struct TestStateOptions {
     pub start_millis: i64,
     /// The seed of the random source (`States.UUID`, `States.MathRandom`, jitter).
     pub seed: u64,
+    /// The output shapes of AWS SDK services a mocked result is checked against (see
+    /// [`sdk_service`] for the one a request needs). Without its service's table, an AWS SDK
+    /// Task's result is checked only for the few actions the engine knows.
+    pub shapes: AwsShapes,
 }
 
 impl Default for TestStateOptions {
@@ -44,6 +50,7 @@ impl Default for TestStateOptions {
             identity: Identity::default(),
             start_millis: 1_704_067_200_000,
             seed: 0,
+            shapes: AwsShapes::default(),
         }
     }
 }
@@ -82,4 +89,24 @@ impl TestStateError {
 pub fn test_state(request: &Value, options: &TestStateOptions) -> Result<Value, TestStateError> {
     let request = Request::parse(request)?;
     run::run(&request, options)
+}
+
+/// The AWS SDK service whose table of output shapes (`aws-shapes/<service>.json`) checking this
+/// request's mocked result needs: `s3` when it tests an `aws-sdk:s3:getObject` Task with a
+/// mocked `result` in STRICT or PRESENT mode. `None` when nothing would be checked against one,
+/// or when the request is refused anyway.
+///
+/// ```
+/// use asl_core::test_state::sdk_service;
+/// use serde_json::json;
+///
+/// let request = json!({
+///     "definition": r#"{"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:s3:getObject", "End": true}"#,
+///     "mock": {"result": "{}"}
+/// });
+/// assert_eq!(sdk_service(&request).as_deref(), Some("s3"));
+/// ```
+pub fn sdk_service(request: &Value) -> Option<String> {
+    let request = Request::parse(request).ok()?;
+    run::sdk_service(&request)
 }

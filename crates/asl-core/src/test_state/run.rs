@@ -69,7 +69,7 @@ impl Outcome {
 
 pub(super) fn run(request: &Request, options: &TestStateOptions) -> Result<Value, TestStateError> {
     let state = load(request)?;
-    check(request, &state)?;
+    check(request, &state, options)?;
     let context = request
         .context
         .clone()
@@ -181,7 +181,11 @@ fn find<'m>(machine: &'m Machine, name: &str) -> Option<&'m State> {
 }
 
 /// What TestState refuses once it knows the state.
-fn check(request: &Request, state: &State) -> Result<(), TestStateError> {
+fn check(
+    request: &Request,
+    state: &State,
+    options: &TestStateOptions,
+) -> Result<(), TestStateError> {
     let type_name = state.kind.type_name();
     if request.mock.is_none() && request.map_iteration_failure_count.is_some() {
         return Err(TestStateError::validation(
@@ -228,7 +232,7 @@ fn check(request: &Request, state: &State) -> Result<(), TestStateError> {
         check_context(context, state)?;
     }
     if let Some(Mock::Result(result)) = &request.mock {
-        check_mock_result(request, state, result)?;
+        check_mock_result(request, state, result, options)?;
     }
     Ok(())
 }
@@ -335,6 +339,7 @@ fn check_mock_result(
     request: &Request,
     state: &State,
     result: &Value,
+    options: &TestStateOptions,
 ) -> Result<(), TestStateError> {
     let invalid = |m: &str| Err(TestStateError::validation(m));
     match &state.kind {
@@ -354,9 +359,10 @@ fn check_mock_result(
             return invalid("Mocked result must be an array.");
         }
         StateKind::Task(task) if request.field_validation != FieldValidation::None => {
-            if let Some(shape) = schema::output_shape(&task.resource()) {
+            if let Some((table, shape)) = schema::output_shape(&task.resource(), &options.shapes) {
                 schema::check(
                     result,
+                    table,
                     shape,
                     request.field_validation == FieldValidation::Strict,
                 )
@@ -368,6 +374,23 @@ fn check_mock_result(
         _ => {}
     }
     Ok(())
+}
+
+/// The AWS SDK service of the Task a request tests with a mocked result to check.
+pub(super) fn sdk_service(request: &Request) -> Option<String> {
+    if request.field_validation == FieldValidation::None
+        || !matches!(request.mock, Some(Mock::Result(_)))
+    {
+        return None;
+    }
+    let state = load(request).ok()?;
+    let StateKind::Task(task) = &state.kind else {
+        return None;
+    };
+    let resource = task.resource();
+    let integration = resource.integration()?;
+    (integration.sdk && integration.pattern == Pattern::RequestResponse)
+        .then(|| integration.service.to_string())
 }
 
 /// TestState's own context object: an Express-style execution of a machine named after the
