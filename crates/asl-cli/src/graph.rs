@@ -1,9 +1,9 @@
 //! `asl graph`.
 
 use crate::input;
+use crate::options::InputFormat;
 use crate::output::out;
 use asl_core::graph::Machine;
-use asl_core::source::Format;
 use asl_core::text::LineIndex;
 use clap::ValueEnum;
 use std::path::PathBuf;
@@ -30,12 +30,6 @@ enum GraphFormat {
     Dot,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum InputFormat {
-    Json,
-    Yaml,
-}
-
 pub(crate) fn run(args: &Args) -> ExitCode {
     let name = input::display_name(&args.file);
     let bytes = match input::read(&args.file) {
@@ -49,14 +43,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         eprintln!("asl: {name}: not UTF-8 text");
         return ExitCode::from(2);
     };
-    let format = match args.input_format {
-        Some(InputFormat::Json) => Some(Format::Json),
-        Some(InputFormat::Yaml) => Some(Format::Yaml),
-        None => match args.file.extension().and_then(|e| e.to_str()) {
-            Some("yaml" | "yml") => Some(Format::Yaml),
-            _ => None,
-        },
-    };
+    let format = InputFormat::of(args.input_format, &args.file);
     let machine = match Machine::read(&text, format) {
         Ok(machine) => machine,
         Err(diagnostic) => {

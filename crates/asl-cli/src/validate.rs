@@ -1,11 +1,10 @@
 //! `asl validate`.
 
 use crate::input;
-use crate::options::{OutputFormat, TypeArg};
+use crate::options::{InputFormat, OutputFormat, TypeArg};
 use crate::output::outln;
 use asl_core::api::{self, ValidateOptions};
 use asl_core::diag::Severity;
-use asl_core::source::Format;
 use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -41,12 +40,6 @@ enum SeverityArg {
     Info,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum InputFormat {
-    Json,
-    Yaml,
-}
-
 pub(crate) fn run(args: &Args) -> ExitCode {
     let bytes = match input::read(&args.file) {
         Ok(bytes) => bytes,
@@ -55,14 +48,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let format = match args.input_format {
-        Some(InputFormat::Json) => Some(Format::Json),
-        Some(InputFormat::Yaml) => Some(Format::Yaml),
-        None => match args.file.extension().and_then(|e| e.to_str()) {
-            Some("yaml" | "yml") => Some(Format::Yaml),
-            _ => None,
-        },
-    };
+    let format = InputFormat::of(args.input_format, &args.file);
     let options = ValidateOptions {
         machine_type: args.machine_type.machine_type(),
         severity: match args.severity {
