@@ -10,11 +10,18 @@ const SPARE = "asl-playground.workspace.previous";
 const DAMAGED = "asl-playground.workspace.damaged";
 const MINE = JSON.stringify({ Comment: "my work", StartAt: "Mine", States: { Mine: { Type: "Pass", End: true } } }, null, 2);
 
-/** Make a change and wait for the autosave to write it (a moment after the last change). */
+/**
+ * Make a change and wait for the autosave to write it (a moment after the last change): the
+ * stored save differs and no save is pending, so no later save (such as the one made when the
+ * page is left) can overwrite what the test does to the storage next.
+ */
 async function changeAndSave(ui, change) {
   const before = await ui.page.evaluate((key) => localStorage.getItem(key), KEY);
   await change();
-  await ui.page.waitForFunction(([key, before]) => localStorage.getItem(key) !== before, [KEY, before]);
+  await ui.page.waitForFunction(
+    ([key, before]) => localStorage.getItem(key) !== before && document.documentElement.dataset.autosave === "saved",
+    [KEY, before],
+  );
 }
 
 test("a damaged save and a broken share fragment are reported, and no work is lost", async () => {

@@ -161,10 +161,17 @@ const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(250);
 /// storage is full or disabled) leaves the previous save as it was.
 fn save(playground: Playground, session: Session) {
     let fragment = current(playground, session).to_fragment();
-    if let Some(storage) = storage()
-        && storage.set_item(SPARE, &fragment).is_ok()
-    {
-        let _ = storage.set_item(KEY, &fragment);
+    let saved = storage().is_some_and(|storage| {
+        storage.set_item(SPARE, &fragment).is_ok() && storage.set_item(KEY, &fragment).is_ok()
+    });
+    mark(if saved { "saved" } else { "refused" });
+}
+
+/// Say on the document element where the autosave stands (`pending`, `saved` or `refused`), for
+/// whoever needs to know that what is shown is what is stored (the browser tests do).
+fn mark(state: &str) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-autosave", state);
     }
 }
 
@@ -183,6 +190,7 @@ pub(crate) fn autosave(playground: Playground, session: Session) {
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
+        mark("pending");
         let handle = set_timeout_with_handle(
             move || {
                 pending.set_value(None);
