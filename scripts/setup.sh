@@ -58,3 +58,10 @@ if [ ! -x "$ROOT/tests/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/tests/node
   say "installing npm packages in tests/"
   (cd "$ROOT/tests" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+# The editor's npm packages (CodeMirror, esbuild), pinned by web/editor/package-lock.json.
+if [ ! -x "$ROOT/web/editor/node_modules/.bin/esbuild" ] \
+   || [ "$ROOT/web/editor/package-lock.json" -nt "$ROOT/web/editor/node_modules/.package-lock.json" ]; then
+  say "installing npm packages in web/editor/"
+  (cd "$ROOT/web/editor" && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -1,6 +1,6 @@
 // The graph tab draws the machine: boxes for the states (Parallel branches and the Map processor
 // inside their state), Choice edges labelled with their rule and Default, Catch edges with their
-// errors; clicking a state selects it in the editor. Every template's graph is drawn with its
+// errors; clicking a state reveals it in the editor. Every template's graph is drawn with its
 // texts inside their boxes (Chromium's fonts, not the layout's estimates) and left in
 // screenshots/graph-<id>.png; a legend explains the colours; Copy gives Mermaid and DOT text, and
 // the SVG file, exactly as `asl graph` prints them.
@@ -64,8 +64,9 @@ test("the graph shows states, containers and labelled edges", async () => {
     const catchEdges = await ui.page.locator(".graph__edge--catch").count();
     assert.equal(catchEdges, 1);
     await ui.page.locator('[data-testid="graph-state"][data-state="Fan"]').click({ position: { x: 12, y: 8 } });
-    const selected = await ui.selectedText();
-    assert.ok(selected.startsWith('"Fan": {') && selected.includes('"Type": "Map"'), selected);
+    const revealed = await ui.revealedText();
+    assert.ok(revealed.startsWith('"Fan": {') && revealed.includes('"Type": "Map"'), revealed);
+    assert.equal(await ui.selectedText(), "", "the state is shown, not selected");
     assert.deepEqual(ui.errors, []);
   } finally {
     await ui.close();

@@ -20,7 +20,7 @@ test("YAML and CloudFormation import", async () => {
     await ui.page.getByTestId("import-definition").fill("StartAt: Hello\nStates:\n  Hello:\n    Type: Pass\n    End: true\n");
     await ui.page.getByTestId("import-origin").filter({ hasText: "ASL (YAML)" }).waitFor();
     await ui.page.getByTestId("import-apply").click();
-    assert.deepEqual(JSON.parse(await ui.editor.inputValue()), { StartAt: "Hello", States: { Hello: { Type: "Pass", End: true } } });
+    assert.deepEqual(JSON.parse(await ui.definition()), { StartAt: "Hello", States: { Hello: { Type: "Pass", End: true } } });
 
     await ui.page.getByTestId("import-open").click();
     await ui.page.getByTestId("import-definition").fill(CFN);
@@ -28,7 +28,7 @@ test("YAML and CloudFormation import", async () => {
     await ui.page.getByTestId("import-value-ChargeArn").fill("arn:aws:lambda:us-east-1:123456789012:function:charge");
     await ui.page.getByTestId("import-value-ChargeArn").press("Tab");
     await ui.page.getByTestId("import-apply").click();
-    const definition = JSON.parse(await ui.editor.inputValue());
+    const definition = JSON.parse(await ui.definition());
     assert.equal(definition.States.Charge.Resource, "arn:aws:lambda:us-east-1:123456789012:function:charge");
     await ui.result.filter({ hasText: "OK" }).waitFor();
   } finally {

@@ -24,6 +24,7 @@ test("JSONata expressions are marked in the editor and shown stage by stage", as
   const ui = await PlaygroundPage.open();
   try {
     await ui.setDefinition(MACHINE);
+    await ui.page.getByTestId("mark-jsonata").first().waitFor();
     const marks = await ui.page.getByTestId("mark-jsonata").allTextContents();
     assert.deepEqual(marks, [
       "{% $sum($states.input.lines.price) %}",
@@ -85,7 +86,7 @@ test("a JSONPath state converted to JSONata gives the same output", async () => 
     await ui.page.getByTestId("data-flow-status").filter({ hasText: "SUCCEEDED" }).waitFor();
     const before = await ui.stage("output");
     await ui.page.getByTestId("convert-to-jsonata").click();
-    const definition = JSON.parse(await ui.page.getByTestId("definition-editor").inputValue());
+    const definition = JSON.parse(await ui.definition());
     assert.equal(definition.States.Charge.QueryLanguage, "JSONata");
     assert.deepEqual(definition.States.Charge.Arguments, { FunctionName: "charge", Payload: "{% $states.input.order %}" });
     assert.equal(definition.States.Charge.InputPath, undefined);

@@ -39,22 +39,25 @@ test("a Retry + Catch run shows every attempt and the caught error in the histor
   }
 });
 
-test("Ctrl+Enter runs; selecting an event shows it and selects its state", async () => {
+test("Ctrl+Enter runs; selecting an event shows it and reveals its state", async () => {
   const ui = await PlaygroundPage.open();
   try {
-    await ui.editor.focus();
+    const before = await ui.definition();
+    await ui.focusEditor();
     await ui.page.keyboard.press("Control+Enter");
     await ui.page.getByTestId("run-status").filter({ hasText: "SUCCEEDED" }).waitFor();
     const output = JSON.parse(await ui.page.getByTestId("run-output").textContent());
     assert.deepEqual(output.charge, { chargeId: "ch_42" });
+    assert.equal(await ui.definition(), before, "Ctrl+Enter in the editor runs, it adds no line");
     await ui.page.locator('[data-testid="history-row"][data-type="ChoiceStateEntered"]').click();
     const details = JSON.parse(await ui.page.getByTestId("event-details").textContent());
     assert.equal(details.type, "ChoiceStateEntered");
     assert.equal(details.stateEnteredEventDetails.name, "IsLargeOrder");
-    assert.match(await ui.selectedText(), /^"IsLargeOrder": \{/);
+    assert.match(await ui.revealedText(), /^"IsLargeOrder": \{/);
+    assert.equal(await ui.selectedText(), "");
     // An event without a state name of its own belongs to the state up its causal chain.
     await ui.page.locator('[data-testid="history-row"][data-type="TaskScheduled"]').first().click();
-    assert.match(await ui.selectedText(), /^"ChargeCard": \{/);
+    assert.match(await ui.revealedText(), /^"ChargeCard": \{/);
   } finally {
     await ui.close();
   }

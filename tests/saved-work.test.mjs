@@ -42,7 +42,7 @@ test("a damaged save and a broken share fragment are reported, and no work is lo
     await banner.waitFor();
     assert.match(await banner.textContent(), /could not be read: .*The save before it was restored\..*'asl-playground\.workspace\.damaged'/);
     assert.match(await ui.page.getByTestId("link-damaged").textContent(), /damaged.*Your own work is unchanged/);
-    assert.equal(await ui.editor.inputValue(), MINE, "the work is back");
+    assert.equal(await ui.definition(), MINE, "the work is back");
     // …and saved again in a moment, mending the main save.
     await ui.page.waitForFunction((key) => !localStorage.getItem(key).includes("<<damaged>>"), KEY);
 
@@ -73,7 +73,7 @@ test("a change is saved when the page is left, even within the autosave's delay"
     // Reload at once: the page-hide flush writes the save.
     await ui.page.reload();
     await ui.editor.waitFor();
-    assert.equal(await ui.editor.inputValue(), MINE);
+    assert.equal(await ui.definition(), MINE);
   } finally {
     await ui.close();
   }

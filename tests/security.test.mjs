@@ -97,7 +97,7 @@ test("script and HTML in a definition, its input and its run are shown as text a
     await ui.page.getByTestId("import-definition").fill(`StartAt: "${SCRIPT}"\nStates:\n  "${SCRIPT}":\n    Type: Pass\n    Comment: '${IMG}'\n    End: true\n`);
     await ui.page.getByTestId("import-origin").filter({ hasText: "ASL (YAML)" }).waitFor();
     await ui.page.getByTestId("import-apply").click();
-    assert.ok((await ui.editor.inputValue()).includes(SCRIPT));
+    assert.ok((await ui.definition()).includes(SCRIPT));
 
     await assertInert(ui.page);
     const origin = new URL(ui.page.url()).origin;
@@ -124,7 +124,7 @@ test("a hostile share link, a damaged one, and postMessage data stay text", asyn
   // The shared workspace, opened in a fresh profile.
   const shared = await PlaygroundPage.open({ hash: link.slice(link.indexOf("#")), init: watch });
   try {
-    assert.equal(await shared.editor.inputValue(), MACHINE);
+    assert.equal(await shared.definition(), MACHINE);
     await shared.openTab("graph");
     await shared.page.locator('[data-testid="graph-state"]').filter({ hasText: "Boom <svg" }).waitFor();
     await assertInert(shared.page);

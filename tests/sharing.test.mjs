@@ -21,7 +21,7 @@ test("a share link opens the same workspace in a fresh browser profile", async (
   }
   const second = await PlaygroundPage.open({ hash: link.slice(link.indexOf("#")) });
   try {
-    assert.equal(await second.editor.inputValue(), MACHINE);
+    assert.equal(await second.definition(), MACHINE);
     await second.openTab("run");
     assert.equal(await second.page.getByTestId("execution-input").inputValue(), '{"who": "ada"}');
     assert.deepEqual(second.errors, []);
@@ -36,7 +36,7 @@ test("work is saved locally and restored on reload; a shared link does not silen
     await ui.setDefinition(MACHINE);
     await ui.page.reload();
     await ui.editor.waitFor();
-    assert.equal(await ui.editor.inputValue(), MACHINE);
+    assert.equal(await ui.definition(), MACHINE);
     // A link to other work: the user is asked, and keeping theirs keeps it.
     await ui.setDefinition(MACHINE.replace("hi", "mine"));
     await ui.page.getByTestId("share").click();
@@ -46,9 +46,9 @@ test("work is saved locally and restored on reload; a shared link does not silen
     await ui.page.reload();
     await ui.editor.waitFor();
     await ui.page.getByTestId("link-offer").waitFor();
-    assert.match(await ui.editor.inputValue(), /newer/);
+    assert.match(await ui.definition(), /newer/);
     await ui.page.getByTestId("open-shared").click();
-    assert.match(await ui.editor.inputValue(), /mine/);
+    assert.match(await ui.definition(), /mine/);
   } finally {
     await ui.close();
   }
@@ -65,7 +65,7 @@ test("a damaged link is reported and the saved work stays", async () => {
     const banner = ui.page.getByTestId("link-damaged");
     await banner.waitFor();
     assert.match(await banner.textContent(), /damaged/);
-    assert.equal(await ui.editor.inputValue(), MACHINE);
+    assert.equal(await ui.definition(), MACHINE);
   } finally {
     await ui.close();
   }

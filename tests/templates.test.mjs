@@ -51,15 +51,15 @@ test("the gallery is fetched when a template is picked, and a failed fetch keeps
     assert.deepEqual((await fetched()).sort(), [
       "/gallery/saga/definition.asl.json", "/gallery/saga/input.json", "/gallery/saga/meta.json", "/gallery/saga/mocks.json",
     ]);
-    assert.match(await ui.editor.inputValue(), /"StartAt": "BookFlight"/);
+    assert.match(await ui.definition(), /"StartAt": "BookFlight"/);
 
     // The site unreachable: the picked template says so, and the definition stays.
-    const before = await ui.editor.inputValue();
+    const before = await ui.definition();
     await ui.page.route("**/gallery/**", (route) => route.abort());
     await ui.page.getByTestId("template").selectOption("callback");
     await ui.openTab("run");
     await ui.page.getByTestId("run-message").filter({ hasText: /could not be opened/ }).waitFor();
-    assert.equal(await ui.editor.inputValue(), before);
+    assert.equal(await ui.definition(), before);
     assert.equal(await ui.page.getByTestId("template").inputValue(), "saga", "the picker shows the open template again");
     assert.equal(await ui.page.getByTestId("run-button").isEnabled(), true);
     assert.deepEqual(ui.errors, []);

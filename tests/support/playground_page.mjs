@@ -35,9 +35,34 @@ export class PlaygroundPage {
     this.machineType = page.getByTestId("machine-type");
   }
 
-  /** Replace the definition, as a user typing or pasting would. */
+  /** Replace the definition, as a user pasting it over the whole text would. */
   async setDefinition(text) {
-    await this.editor.fill(text);
+    await this.focusEditor();
+    await this.page.keyboard.press("Control+a");
+    if (text === "") {
+      await this.page.keyboard.press("Delete");
+    } else {
+      await this.paste(text);
+    }
+  }
+
+  /** Paste `text` where the editor's selection is, as the clipboard would. */
+  async paste(text) {
+    await this.editor.evaluate((el, text) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", text);
+      el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  }
+
+  /** Give the editor the keyboard, its cursor where it was. */
+  async focusEditor() {
+    await this.editor.evaluate((el) => window.aslEditor.viewOf(el).focus());
+  }
+
+  /** The definition, as the editor holds it. */
+  async definition() {
+    return this.editor.evaluate((el) => window.aslEditor.viewOf(el).state.doc.toString());
   }
 
   /** Open a template from the picker, and wait until it is fetched and shown. */
@@ -70,20 +95,50 @@ export class PlaygroundPage {
     return JSON.parse(text);
   }
 
-  /** Put the cursor just after the first occurrence of `text` in the editor. */
+  /** Put the cursor just after the first occurrence of `text` in the editor, as the arrow keys
+   * would. */
   async placeCursorAfter(text) {
     await this.editor.evaluate((el, needle) => {
-      const at = el.value.indexOf(needle) + needle.length;
-      el.focus();
-      el.setSelectionRange(at, at);
+      const view = window.aslEditor.viewOf(el);
+      const found = view.state.doc.toString().indexOf(needle);
+      if (found < 0) throw new Error(`${needle} is not in the editor`);
+      view.focus();
+      view.dispatch({ selection: { anchor: found + needle.length } });
     }, text);
-    await this.editor.press("ArrowRight");
-    await this.editor.press("ArrowLeft");
+    await this.page.keyboard.press("ArrowRight");
+    await this.page.keyboard.press("ArrowLeft");
   }
 
-  /** The text currently selected in the editor. */
+  /** The text currently selected in the editor (the main selection). */
   async selectedText() {
-    return this.editor.evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd));
+    return this.editor.evaluate((el) => {
+      const { state } = window.aslEditor.viewOf(el);
+      return state.sliceDoc(state.selection.main.from, state.selection.main.to);
+    });
+  }
+
+  /** The editor's selection: each range's `from` and `to`. */
+  async selections() {
+    return this.editor.evaluate((el) =>
+      window.aslEditor.viewOf(el).state.selection.ranges.map(({ from, to }) => ({ from, to })),
+    );
+  }
+
+  /** The text the editor shows revealed (a state picked in the history or on the graph). */
+  async revealedText() {
+    return this.editor.evaluate((el) => {
+      const lines = new Map();
+      for (const mark of el.querySelectorAll('[data-testid="revealed-state"]')) {
+        const line = mark.closest(".cm-line");
+        lines.set(line, (lines.get(line) ?? "") + mark.textContent);
+      }
+      return [...lines.values()].join("\n");
+    });
+  }
+
+  /** Whether the keyboard focus is in the editor. */
+  async editorHasFocus() {
+    return this.editor.evaluate((el) => el.contains(document.activeElement));
   }
 
   async close() {

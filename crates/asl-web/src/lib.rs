@@ -6,6 +6,7 @@
 // Leptos' `#[component]` emits public items inside private modules, which this lint misjudges.
 #![allow(unreachable_pub)]
 
+mod code_mirror;
 mod components;
 mod jsonata;
 mod session;

@@ -12,19 +12,23 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 /// Definitions longer than this (in bytes) are checked when typing pauses rather than on every
-/// keystroke, and shown without colours: a pasted 10 MB document must not freeze the editor.
+/// keystroke, and their code inside strings is not marked: a pasted 10 MB document must not
+/// freeze the editor.
 pub(crate) const LARGE_TEXT: usize = 256 * 1024;
 
 /// How long typing must pause before a large definition is checked.
 const PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
 
-/// A range of the definition to select in the editor, in UTF-16 units (what the DOM counts).
+/// What another panel asks the editor to show: a range of the definition, in UTF-16 units (what
+/// the editor counts).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Selection {
-    pub(crate) start: u32,
-    pub(crate) end: u32,
-    /// The 1-based line of `start`, to scroll it into view.
-    pub(crate) line: u32,
+pub(crate) enum EditorRequest {
+    /// Select the range and focus the editor (a problem was clicked).
+    Select { start: u32, end: u32 },
+    /// Mark the range and scroll to it, with the cursor at its start and nothing selected, the
+    /// focus left where it is (a state picked in the history or on the graph: what is typed next
+    /// must not replace it).
+    Reveal { start: u32, end: u32 },
 }
 
 /// The panels beside the editor.
@@ -51,8 +55,9 @@ pub(crate) struct Playground {
     pub(crate) jsonata: RwSignal<Jsonata>,
     /// The validation of the definition, recomputed as it changes.
     pub(crate) validation: Memo<Validation>,
-    /// A request for the editor to select some text (set by a click on a diagnostic).
-    pub(crate) selection: RwSignal<Option<Selection>>,
+    /// A request for the editor to select or reveal some text (a problem clicked, a state
+    /// picked in the history or on the graph).
+    pub(crate) editor_request: RwSignal<Option<EditorRequest>>,
     /// The panel shown beside the editor.
     pub(crate) tab: RwSignal<Tab>,
     /// Every state of the definition.
@@ -147,7 +152,7 @@ impl Playground {
             machine_type,
             jsonata,
             validation,
-            selection: RwSignal::new(None),
+            editor_request: RwSignal::new(None),
             tab: RwSignal::new(Tab::Problems),
             states,
             picked_state,
@@ -160,22 +165,21 @@ impl Playground {
         }
     }
 
-    /// Select the text of the state named `name` in the editor.
-    pub(crate) fn select_state(self, name: &str) {
+    /// Reveal the state named `name` in the editor: marked and scrolled to, not selected.
+    pub(crate) fn reveal_state(self, name: &str) {
         let span = self
             .states
             .with_untracked(|list| list.iter().find(|s| s.name == name).map(|s| s.span));
         let Some(span) = span else { return };
-        let selection = self.definition.with_untracked(|text| {
+        // The states were read from the settled text: their spans are its bytes.
+        let request = self.settled.with_untracked(|text| {
             let index = LineIndex::new(text);
-            let (start, end) = (index.position(span.start), index.position(span.end));
-            Selection {
-                start: start.utf16,
-                end: end.utf16,
-                line: start.line,
+            EditorRequest::Reveal {
+                start: index.position(span.start).utf16,
+                end: index.position(span.end).utf16,
             }
         });
-        self.selection.set(Some(selection));
+        self.editor_request.set(Some(request));
     }
 }
 

@@ -1,6 +1,6 @@
 //! The list of problems in the definition.
 
-use crate::state::{Selection, use_playground};
+use crate::state::{EditorRequest, use_playground};
 use asl_core::api::Located;
 use leptos::prelude::*;
 
@@ -50,10 +50,9 @@ fn DiagnosticItem(
         end,
     } = located;
     let severity = diagnostic.severity.as_str().to_ascii_lowercase();
-    let selection = Selection {
+    let request = EditorRequest::Select {
         start: start.utf16,
         end: end.utf16,
-        line: start.line,
     };
     let position = format!("{}:{}", start.line, start.column);
     let location = diagnostic.pointer().unwrap_or_default().to_string();
@@ -63,7 +62,7 @@ fn DiagnosticItem(
                 class="diagnostic__button"
                 data-testid="diagnostic-item"
                 data-code=diagnostic.code.as_str()
-                on:click=move |_| playground.selection.set(Some(selection))
+                on:click=move |_| playground.editor_request.set(Some(request))
             >
                 <span class="diagnostic__severity">{severity.clone()}</span>
                 <span class="diagnostic__code">{diagnostic.code.as_str()}</span>

@@ -113,7 +113,7 @@ pub(crate) fn GraphPanel() -> impl IntoView {
     let on_up = move |_| drag.set_value(None);
     let zoom = move |factor: f64| view_box.update(|v| *v = v.zoomed(factor, 0.5, 0.5));
     let pick = move |name: String| {
-        playground.select_state(&name);
+        playground.reveal_state(&name);
         playground.picked_state.set(Some(name));
     };
     view! {

@@ -261,7 +261,7 @@ fn event_row(
     let select = move |_| {
         session.selected_event.set(Some(id));
         if let Some(name) = &state {
-            playground.select_state(name);
+            playground.reveal_state(name);
         }
     };
     view! {
