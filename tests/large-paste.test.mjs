@@ -54,9 +54,11 @@ test("a 10 MB paste is kept whole, refused as AWS would, stays editable, and Ctr
     // The cursor after the paste: the text's end, on its last line, which is on the screen.
     assert.deepEqual(await cursor(ui.editor), { line: LINES.length, column: LINES.at(-1).length + 1, at: BIG.length, length: BIG.length });
     await ui.page.locator(".cm-lineNumbers .cm-gutterElement", { hasText: new RegExp(`^${LINES.length}$`) }).waitFor();
-    // Only the lines around the screen are drawn.
+    // Only the lines around the screen are drawn, plain: the text is too large to parse on
+    // every keystroke.
     const drawn = await ui.page.locator(".cm-line").count();
     assert.ok(drawn < 500, `${drawn} lines drawn`);
+    assert.equal(await ui.page.locator(".cm-content .tok-key").count(), 0);
 
     // A problem clicked scrolls to its place and selects it.
     const [, line, column] = (await tooLarge.locator(".diagnostic__position").textContent()).match(/^(\d+):(\d+)/).map(Number);
@@ -97,6 +99,7 @@ test("a 10 MB paste is kept whole, refused as AWS would, stays editable, and Ctr
     await ui.page.keyboard.insertText('{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}');
     await ui.page.getByTestId("no-diagnostics").waitFor();
     assert.equal(await ui.definition(), '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}');
+    await ui.page.locator(".cm-content .tok-key").first().waitFor();
     await ui.page.keyboard.press("Control+z");
     assert.equal(await ui.definition(), `x${BIG}\n// end`);
     await tooLarge.waitFor();

@@ -61,6 +61,8 @@ pub(crate) struct Mark {
 pub(crate) enum Language {
     Json,
     Yaml,
+    /// Not parsed: a text too large to parse on every keystroke.
+    Plain,
 }
 
 /// The editor, and the callbacks it calls, which live as long as it does.
@@ -107,6 +109,7 @@ impl Editor {
         self.inner.set_language(match language {
             Language::Json => "json",
             Language::Yaml => "yaml",
+            Language::Plain => "plain",
         });
     }
 

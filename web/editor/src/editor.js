@@ -132,7 +132,9 @@ const look = EditorView.theme({
   },
 });
 
-const languages = { json: () => json(), yaml: () => yaml() };
+// "plain" is for a text too large to parse as the user types (CodeMirror's parser takes tens of
+// milliseconds a keystroke on a 10 MB JSON document): no colours, no folding.
+const languages = { json: () => json(), yaml: () => yaml(), plain: () => [] };
 
 // Ctrl/⌘ + Enter runs the execution (the page listens for it): it must not add a line here.
 const keys = defaultKeymap.filter((binding) => binding.key !== "Mod-Enter");
@@ -221,7 +223,7 @@ export class CodeEditor {
     });
   }
 
-  /** The document's language: "json" or "yaml". */
+  /** The document's language: "json", "yaml" or "plain". */
   setLanguage(name) {
     const language = languages[name];
     if (language) this.view.dispatch({ effects: this.language.reconfigure(language()) });

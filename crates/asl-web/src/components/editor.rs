@@ -9,9 +9,10 @@ use crate::state::{EditorRequest, LARGE_TEXT, Playground, use_playground};
 use asl_core::api;
 use asl_core::diag::Severity;
 use asl_core::source::{self, Format};
-use asl_core::text::{LineIndex, byte_offset};
+use asl_core::text::LineIndex;
 use leptos::html;
 use leptos::prelude::*;
+use std::ops::Range;
 use wasm_bindgen::prelude::*;
 
 /// The code editor the user types the definition in, with line numbers, folding, search (Ctrl+F)
@@ -22,22 +23,35 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
     let host = NodeRef::<html::Div>::new();
     let editor = StoredValue::new_local(None::<Editor>);
     // The text the editor holds, as the definition had it when they last agreed.
-    let held = StoredValue::new(String::new());
+    let held = StoredValue::new(Held::default());
     let ready = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
 
     host.on_load(move |element| {
         let text = playground.definition.get_untracked();
         let on_change = move |from: u32, to: u32, inserted: String| {
-            held.update_value(|text| replace_utf16(text, from, to, &inserted));
-            playground
-                .definition
-                .update(|text| replace_utf16(text, from, to, &inserted));
+            let before =
+                held.try_update_value(|held| (held.text.len(), held.replace(from, to, &inserted)));
+            playground.definition.update(|text| {
+                // The definition is the text the editor held (a change made elsewhere reaches
+                // the editor before the user can type again): the same bytes change.
+                match before {
+                    Some((length, range))
+                        if text.len() == length && text.get(range.clone()).is_some() =>
+                    {
+                        text.replace_range(range, &inserted);
+                    }
+                    _ => {
+                        let range = utf16_range(text, false, from, to);
+                        text.replace_range(range, &inserted);
+                    }
+                }
+            });
         };
         let on_cursor = move |at: u32| pick_state_at(playground, at);
         match Editor::new(&element, &text, on_change, on_cursor) {
             Ok(created) => {
-                held.set_value(text);
+                held.set_value(Held::new(text));
                 editor.set_value(Some(created));
                 follow_colour_scheme(editor);
                 ready.set(true);
@@ -64,7 +78,7 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
         }
         let changed = playground
             .definition
-            .with(|text| held.with_value(|held| held != text));
+            .with(|text| held.with_value(|held| held.text != *text));
         if changed {
             let text = playground.definition.get_untracked();
             editor.with_value(|e| {
@@ -72,7 +86,7 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
                     e.set_text(&text);
                 }
             });
-            held.set_value(text);
+            held.set_value(Held::new(text));
         }
     });
 
@@ -136,23 +150,17 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
         });
     });
 
-    // JSON or YAML colours, as the engine reads the text.
+    // JSON or YAML colours, as the engine reads the text; none for a large text, which
+    // CodeMirror's parser would read again on every keystroke.
+    let large = Memo::new(move |_| playground.definition.with(|text| text.len() > LARGE_TEXT));
     let language = Memo::new(move |_| {
-        playground.settled.with(|text| {
-            let format = if text.len() > LARGE_TEXT {
-                // Not read whole while typing: its first character says.
-                match text.trim_start().chars().next() {
-                    None | Some('{' | '[' | '"') => Format::Json,
-                    Some(_) => Format::Yaml,
-                }
-            } else {
-                source::detect(text)
-            };
-            match format {
-                Format::Json => Language::Json,
-                Format::Yaml => Language::Yaml,
-            }
-        })
+        if large.get() {
+            return Language::Plain;
+        }
+        match playground.settled.with(|text| source::detect(text)) {
+            Format::Json => Language::Json,
+            Format::Yaml => Language::Yaml,
+        }
     });
     Effect::new(move |_| {
         if !ready.get() {
@@ -210,11 +218,54 @@ fn settled(playground: Playground) -> bool {
     })
 }
 
-/// Replace the UTF-16 range `from..to` of `text` with `inserted`.
-fn replace_utf16(text: &mut String, from: u32, to: u32, inserted: &str) {
+/// The text the editor holds, and whether it is all ASCII (then its UTF-16 offsets are its
+/// byte offsets: a change in a 10 MB text is found without reading the text up to it).
+#[derive(Default)]
+struct Held {
+    text: String,
+    ascii: bool,
+}
+
+impl Held {
+    fn new(text: String) -> Held {
+        let ascii = text.is_ascii();
+        Held { text, ascii }
+    }
+
+    /// Replace the UTF-16 range `from..to` with `inserted`; the bytes it replaced.
+    fn replace(&mut self, from: u32, to: u32, inserted: &str) -> Range<usize> {
+        let range = utf16_range(&self.text, self.ascii, from, to);
+        self.text.replace_range(range.clone(), inserted);
+        self.ascii &= inserted.is_ascii();
+        range
+    }
+}
+
+/// The bytes of `text` that its UTF-16 range `from..to` covers (cut to the text's end; an
+/// offset inside a character moves to its end). `ascii` says the text is all ASCII.
+fn utf16_range(text: &str, ascii: bool, from: u32, to: u32) -> Range<usize> {
+    let (from, to) = (from as usize, (to as usize).max(from as usize));
+    if ascii {
+        return from.min(text.len())..to.min(text.len());
+    }
     let start = byte_offset(text, from);
-    let end = start + byte_offset(&text[start..], to.saturating_sub(from));
-    text.replace_range(start..end, inserted);
+    start..start + byte_offset(&text[start..], to - from)
+}
+
+/// The byte offset of the UTF-16 offset `utf16` in `text`, counted over its bytes (a lead byte
+/// starts a character; one of four bytes is two UTF-16 units).
+fn byte_offset(text: &str, utf16: usize) -> usize {
+    let mut units = 0;
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        let lead = byte & 0xC0 != 0x80;
+        if lead {
+            if units >= utf16 {
+                return at;
+            }
+            units += if byte >= 0xF0 { 2 } else { 1 };
+        }
+    }
+    text.len()
 }
 
 /// Putting the cursor inside a state picks it for the data-flow panel (a large text is not read
@@ -222,7 +273,7 @@ fn replace_utf16(text: &mut String, from: u32, to: u32, inserted: &str) {
 fn pick_state_at(playground: Playground, at: u32) {
     let name = playground.definition.with_untracked(|text| {
         (text.len() <= LARGE_TEXT)
-            .then(|| api::state_at(text, byte_offset(text, at)))
+            .then(|| api::state_at(text, byte_offset(text, at as usize)))
             .flatten()
     });
     if name.is_some() {
@@ -254,22 +305,45 @@ fn follow_colour_scheme(editor: StoredValue<Option<Editor>, LocalStorage>) {
 
 #[cfg(test)]
 mod tests {
-    use super::replace_utf16;
+    use super::{Held, byte_offset};
 
     #[test]
     fn changes_are_applied_at_utf16_positions() {
-        let mut text = "a😀b\né".to_string();
+        let mut held = Held::new("a😀b\né".to_string());
+        assert!(!held.ascii);
         // "😀" is two UTF-16 units: "b" is at 3.
-        replace_utf16(&mut text, 3, 4, "B");
-        assert_eq!(text, "a😀B\né");
-        replace_utf16(&mut text, 1, 3, "");
-        assert_eq!(text, "aB\né");
-        replace_utf16(&mut text, 3, 4, "e");
-        assert_eq!(text, "aB\ne");
+        assert_eq!(held.replace(3, 4, "B"), 5..6);
+        assert_eq!(held.text, "a😀B\né");
+        held.replace(1, 3, "");
+        assert_eq!(held.text, "aB\né");
+        held.replace(3, 4, "e");
+        assert_eq!(held.text, "aB\ne");
         // Ranges past the end are cut to it; nothing panics.
-        replace_utf16(&mut text, 2, 99, "!");
-        assert_eq!(text, "aB!");
-        replace_utf16(&mut text, 99, 5, "?");
-        assert_eq!(text, "aB!?");
+        held.replace(2, 99, "!");
+        assert_eq!(held.text, "aB!");
+        held.replace(99, 5, "?");
+        assert_eq!(held.text, "aB!?");
+    }
+
+    #[test]
+    fn an_ascii_text_is_changed_at_its_byte_offsets_until_it_is_not_ascii() {
+        let mut held = Held::new("{\"a\": 1}".to_string());
+        assert!(held.ascii);
+        assert_eq!(held.replace(6, 7, "2"), 6..7);
+        held.replace(0, 0, "é");
+        assert!(!held.ascii);
+        assert_eq!(held.replace(7, 8, "3"), 8..9);
+        assert_eq!(held.text, "é{\"a\": 3}");
+        held.replace(50, 60, "x");
+        assert_eq!(held.text, "é{\"a\": 3}x");
+    }
+
+    #[test]
+    fn offsets_count_utf16_units() {
+        let text = "aé😀b";
+        let expected = [(0, 0), (1, 1), (2, 3), (3, 7), (4, 7), (5, 8), (9, 8)];
+        for (utf16, byte) in expected {
+            assert_eq!(byte_offset(text, utf16), byte, "{utf16}");
+        }
     }
 }
