@@ -2,7 +2,9 @@
 
 use super::inspection::Inspection;
 use super::request::{FieldValidation, Mock, Request};
-use super::{TestStateError, TestStateOptions, schema};
+#[cfg(feature = "mock-shapes")]
+use super::schema;
+use super::{TestStateError, TestStateOptions};
 use crate::analysis::{Analysis, AnalysisOptions, creation_message};
 use crate::diag::Code;
 use crate::exec::context::format_timestamp;
@@ -335,6 +337,7 @@ fn check_context_fields(part: &str, value: &Value) -> Result<(), TestStateError>
     Ok(())
 }
 
+#[cfg_attr(not(feature = "mock-shapes"), allow(unused_variables))]
 fn check_mock_result(
     request: &Request,
     state: &State,
@@ -358,6 +361,7 @@ fn check_mock_result(
         StateKind::Map(_) if !result.is_array() => {
             return invalid("Mocked result must be an array.");
         }
+        #[cfg(feature = "mock-shapes")]
         StateKind::Task(task) if request.field_validation != FieldValidation::None => {
             if let Some((table, shape)) = schema::output_shape(&task.resource(), &options.shapes) {
                 schema::check(
