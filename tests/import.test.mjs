@@ -57,7 +57,7 @@ test("a file is imported from the picker or dropped on the dialog", async () => 
     await ui.page.getByTestId("import-drop").dispatchEvent("drop", { dataTransfer });
     await ui.page.getByTestId("import-origin").filter({ hasText: "ASL (JSON)" }).waitFor();
     await ui.page.getByTestId("import-apply").click();
-    assert.deepEqual(JSON.parse(await ui.editor.inputValue()), JSON.parse(dropped));
+    assert.deepEqual(JSON.parse(await ui.definition()), JSON.parse(dropped));
   } finally {
     await ui.close();
   }

@@ -106,6 +106,7 @@ pub(crate) fn DefinitionEditor() -> impl IntoView {
                     severity: match located.diagnostic.severity {
                         Severity::Error => "error",
                         Severity::Warning => "warning",
+                        Severity::Info => "info",
                     },
                     code: located.diagnostic.code.as_str(),
                     message: &located.diagnostic.message,
