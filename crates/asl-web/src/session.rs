@@ -86,8 +86,13 @@ pub(crate) struct Session {
     pub(crate) refused: RwSignal<Option<String>>,
     /// The history event selected.
     pub(crate) selected_event: RwSignal<Option<u64>>,
-    /// The template last opened (its id).
+    /// The template the definition is (its id); empty once the definition is no longer the
+    /// template's, which makes the work the user's own.
     pub(crate) template: RwSignal<&'static str>,
+    /// The definition as the last template opened it.
+    template_definition: StoredValue<String>,
+    /// The workspaces set aside when a template or an import replaced the user's own work.
+    pub(crate) recent: RwSignal<Vec<crate::workspace::Recent>>,
     /// The opened template's `meta.json`, for a gallery template.
     pub(crate) template_meta: RwSignal<Option<String>>,
     /// The template being fetched, if one is.
@@ -150,6 +155,8 @@ impl Session {
             refused: RwSignal::new(None),
             selected_event: RwSignal::new(None),
             template: RwSignal::new(opening.id),
+            template_definition: StoredValue::new(OPENING.definition.to_string()),
+            recent: RwSignal::new(crate::workspace::recent()),
             template_meta: RwSignal::new(None),
             picking: RwSignal::new(None),
             starts: StoredValue::new(Starts::default()),
@@ -159,6 +166,17 @@ impl Session {
             progress: RwSignal::new(None),
             run_when_loaded: StoredValue::new(false),
         };
+        // The template's label goes once its definition is edited.
+        Effect::new(move |_| {
+            let edited = playground.definition.with(|text| {
+                session
+                    .template_definition
+                    .with_value(|opened| text != opened)
+            });
+            if edited && !session.template.get_untracked().is_empty() {
+                session.template.set("");
+            }
+        });
         Effect::new(move |_| {
             let arrived = matches!(playground.jsonata.get(), Jsonata::Ready | Jsonata::Failed);
             if arrived && session.run_when_loaded.get_value() {
@@ -179,6 +197,11 @@ impl Session {
         if let Some(sample) = preset.sample() {
             self.input.set(sample.to_string());
         }
+    }
+
+    /// True when the definition is the user's own: no template's as it opened.
+    pub(crate) fn is_own(self) -> bool {
+        self.template.get_untracked().is_empty()
     }
 
     /// Load a template's input and mocks.
@@ -204,6 +227,8 @@ impl Session {
             self.picking.set(None);
             match files {
                 Ok(files) => {
+                    crate::workspace::keep_if_own(self.playground, self);
+                    self.template_definition.set_value(files.definition.clone());
                     self.playground.definition.set(files.definition);
                     self.playground.picked_state.set(None);
                     self.load(&files.input, &files.mocks, template.test_case);

@@ -15,6 +15,76 @@ const SPARE: &str = "asl-playground.workspace.previous";
 /// A save that could not be read is moved here, where no autosave overwrites it.
 pub(crate) const DAMAGED: &str = "asl-playground.workspace.damaged";
 
+/// Work set aside when a template or an import replaced it: newest first, at most
+/// [`MOST_RECENT`], each a share fragment.
+const RECENT: &str = "asl-playground.recent";
+const MOST_RECENT: usize = 12;
+
+/// A workspace set aside.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Recent {
+    /// When it was set aside (milliseconds since the epoch).
+    pub(crate) at: f64,
+    /// What it is called in the list.
+    pub(crate) title: String,
+    /// The workspace, as a share fragment.
+    pub(crate) fragment: String,
+}
+
+/// The workspaces set aside, newest first (none when the storage has none or cannot be read).
+pub(crate) fn recent() -> Vec<Recent> {
+    storage()
+        .and_then(|storage| storage.get_item(RECENT).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+fn store_recent(list: &[Recent]) -> bool {
+    let text = serde_json::to_string(list).unwrap_or_default();
+    storage().is_some_and(|storage| storage.set_item(RECENT, &text).is_ok())
+}
+
+/// Set the current work aside when it is the user's own (no template's as it opened), before a
+/// template or an import replaces it. The same work set aside twice is listed once.
+pub(crate) fn keep_if_own(playground: Playground, session: Session) {
+    if !session.is_own() {
+        return;
+    }
+    let workspace = current(playground, session);
+    let fragment = workspace.to_fragment();
+    let mut list = recent();
+    list.retain(|kept| kept.fragment != fragment);
+    list.insert(
+        0,
+        Recent {
+            at: web_sys::js_sys::Date::now(),
+            title: workspace.title(),
+            fragment,
+        },
+    );
+    list.truncate(MOST_RECENT);
+    if store_recent(&list) {
+        session.recent.set(list);
+    }
+}
+
+/// Open a workspace set aside, setting the current one aside in its place when it is the
+/// user's own.
+pub(crate) fn reopen(
+    playground: Playground,
+    session: Session,
+    chosen: &Recent,
+) -> Result<(), String> {
+    let workspace = Workspace::from_fragment(&chosen.fragment)?;
+    keep_if_own(playground, session);
+    let mut list = recent();
+    list.retain(|kept| kept.fragment != chosen.fragment);
+    store_recent(&list);
+    session.recent.set(list);
+    apply(playground, session, &workspace);
+    Ok(())
+}
+
 /// What the page was opened with.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Arrival {

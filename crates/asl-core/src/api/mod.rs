@@ -9,6 +9,7 @@ mod export;
 mod format;
 mod highlight;
 mod import;
+mod mock_scaffold;
 mod outcomes;
 mod run;
 mod share;
@@ -25,6 +26,7 @@ pub use export::ExecutionExport;
 pub use format::format_definition;
 pub use highlight::{Highlight, HighlightKind, highlights};
 pub use import::{Imported, import};
+pub use mock_scaffold::{AddedMock, UnmockedTask, add_mock, example_result, unmocked_tasks};
 pub use outcomes::{StateOutcome, StateStatus, state_outcomes, state_outcomes_until};
 pub use run::{
     Begun, ChildDefinition, Problem, RunRequest, RunResult, Running, Source, begin,

@@ -40,6 +40,26 @@ impl Workspace {
         ]
     }
 
+    /// A short name for the workspace, for a list of them: the definition's `Comment` (its first
+    /// line, at most 60 characters), else the state it starts at, else "Untitled".
+    pub fn title(&self) -> String {
+        const MOST: usize = 60;
+        let read = crate::source::read(&self.definition, None).ok();
+        let field = |key: &str| {
+            read.as_ref()
+                .and_then(|d| d.root.as_object()?.get(key)?.as_str().map(str::to_string))
+                .filter(|text| !text.trim().is_empty())
+        };
+        if let Some(comment) = field("Comment") {
+            let line = comment.lines().next().unwrap_or_default().trim();
+            return match line.char_indices().nth(MOST) {
+                Some((cut, _)) => format!("{}…", &line[..cut]),
+                None => line.to_string(),
+            };
+        }
+        field("StartAt").map_or_else(|| "Untitled".into(), |start| format!("Starts at {start}"))
+    }
+
     /// The link's fragment (without `#`).
     pub fn to_fragment(&self) -> String {
         let mut object = Map::new();
@@ -94,6 +114,27 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_from_the_comment_or_the_start() {
+        let titled = |definition: &str| {
+            Workspace {
+                definition: definition.into(),
+                ..Workspace::default()
+            }
+            .title()
+        };
+        assert_eq!(
+            titled(r#"{"Comment": "Orders\nand more", "StartAt": "A"}"#),
+            "Orders"
+        );
+        assert_eq!(titled("StartAt: Charge\nStates: {}\n"), "Starts at Charge");
+        assert_eq!(
+            titled(&format!(r#"{{"Comment": "{}"}}"#, "é".repeat(70))),
+            format!("{}…", "é".repeat(60))
+        );
+        assert_eq!(titled("{ not json"), "Untitled");
+    }
 
     #[test]
     fn round_trips_exactly() {

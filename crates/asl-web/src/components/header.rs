@@ -1,6 +1,6 @@
 //! The top bar: the product name, the machine type, the Run button and the validation result.
 
-use super::{ImportButton, ShareButton};
+use super::{ImportButton, RecentButton, ShareButton};
 use crate::session::use_session;
 use crate::state::use_playground;
 use crate::templates::TEMPLATES;
@@ -46,6 +46,7 @@ pub(crate) fn Header() -> impl IntoView {
                         }
                     }
                 >
+                    <option value="" data-testid="template-own">"Your own machine"</option>
                     {TEMPLATES.iter().map(|t| view! { <option value=t.id>{t.label}</option> }).collect::<Vec<_>>()}
                 </select>
             </label>
@@ -66,6 +67,7 @@ pub(crate) fn Header() -> impl IntoView {
                     }
                 }>"Format"</button>
             <ImportButton/>
+            <RecentButton/>
             <ShareButton/>
             <span
                 class="top-bar__result"

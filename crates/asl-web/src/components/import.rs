@@ -3,6 +3,7 @@
 //! pasted, picked as a file, or dropped on the dialog.
 
 use super::{Dialog, JsonField};
+use crate::session::use_session;
 use crate::state::use_playground;
 use asl_core::api::{self, Imported};
 use leptos::prelude::*;
@@ -14,6 +15,7 @@ use std::collections::BTreeMap;
 #[component]
 pub(crate) fn ImportButton() -> impl IntoView {
     let playground = use_playground();
+    let session = use_session();
     let open = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
     let values = RwSignal::new(BTreeMap::<String, String>::new());
@@ -37,6 +39,7 @@ pub(crate) fn ImportButton() -> impl IntoView {
     };
     let apply = move |_| {
         if let Some(Ok(Imported { definition, .. })) = imported.get_untracked() {
+            crate::workspace::keep_if_own(playground, session);
             playground.definition.set(definition);
             open.set(false);
             pasted.set(String::new());

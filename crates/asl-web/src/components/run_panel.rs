@@ -3,7 +3,7 @@
 //! the clock, stop and redrive; export and import.
 
 use super::json_text::pretty;
-use super::{JsonField, TemplateNotes, WaitingTasks};
+use super::{JsonField, TemplateNotes, UnmockedTasks, WaitingTasks};
 use crate::session::{Preset, Session, use_session};
 use crate::state::{Playground, use_playground};
 use asl_core::api::{self, RunResult};
@@ -25,8 +25,9 @@ pub(crate) fn RunPanel() -> impl IntoView {
         <div class="run" data-testid="run-panel">
             <TemplateNotes/>
             <JsonField label="Execution input" test_id="execution-input" rows=4 value=session.input/>
+            <UnmockedTasks/>
             <details class="run__mocks">
-                <summary>"Mocks (Step Functions Local MockConfigFile)"</summary>
+                <summary>"Mocks of this workspace (Step Functions Local MockConfigFile)"</summary>
                 <JsonField label="MockConfigFile" test_id="mock-config" rows=12 value=session.mocks/>
             </details>
             <div class="run__controls">

@@ -48,8 +48,9 @@ pub(crate) fn ArrivalBanner(arrival: Arrival) -> impl IntoView {
         }.into_any()),
         Arrival::Shared(shared) => Some(view! {
             <div class="banner" role="alert" data-testid="link-offer">
-                <p>"This link carries a shared workspace. Opening it replaces your saved work here."</p>
+                <p>"This link carries a shared workspace. Opening it sets your work here aside under Recent."</p>
                 <button class="button button--primary" data-testid="open-shared" on:click=move |_| {
+                    workspace::keep_if_own(playground, session);
                     workspace::apply(playground, session, &shared);
                     shown.set(Arrival::Fresh);
                 }>"Open the shared workspace"</button>

@@ -152,6 +152,8 @@ pub(super) struct Engine<'m> {
     pub(super) finish: Option<Finish>,
     pub(super) retries: Vec<RetryRecord>,
     pub(super) catches: Vec<CatchRecord>,
+    /// Task states entered with no mocked response, each once.
+    pub(super) unmocked: Vec<String>,
     /// What the world does, applied in order whenever no state can move by itself.
     pub(super) actions: Vec<Action>,
     /// The next action to apply.
@@ -219,6 +221,7 @@ impl<'m> Engine<'m> {
             finish: None,
             retries: Vec::new(),
             catches: Vec::new(),
+            unmocked: Vec::new(),
             actions: std::mem::take(&mut options_actions),
             next_action: 0,
             action_errors: Vec::new(),
@@ -317,6 +320,7 @@ impl<'m> Engine<'m> {
             catches: std::mem::take(&mut self.catches),
             waiting,
             action_errors: std::mem::take(&mut self.action_errors),
+            unmocked: std::mem::take(&mut self.unmocked),
             redrive_count: self.redrive_count,
             children: std::mem::take(&mut self.children),
             redelivered: None,

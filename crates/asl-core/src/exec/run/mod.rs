@@ -193,6 +193,9 @@ pub struct Execution {
     pub waiting: Vec<WaitingTask>,
     /// The actions that could not be taken, as AWS's API refuses them.
     pub action_errors: Vec<ActionError>,
+    /// The Task states that were entered with no mocked response (`Playground.MockMissing`),
+    /// each once, in the order they were: what the page offers to add a mock for.
+    pub unmocked: Vec<String>,
     /// How many times the execution was redriven.
     pub redrive_count: u64,
     /// The nested executions its `states:startExecution` tasks ran, in order.

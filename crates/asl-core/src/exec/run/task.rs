@@ -98,6 +98,9 @@ impl<'m> Engine<'m> {
             None => {
                 let test_case = self.mocks.as_ref().map(|m| m.test_case().to_string());
                 let failure = missing_mock(&state.name, &resource, test_case.as_deref());
+                if !self.unmocked.iter().any(|name| **name == *state.name) {
+                    self.unmocked.push(state.name.to_string());
+                }
                 self.settle_task(id, visit, task, &resource, None, (None, None), Err(failure));
             }
         }
