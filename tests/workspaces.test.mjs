@@ -82,7 +82,7 @@ test("a Task with no mock is offered Add a mock, before the run and after it sto
     await ui.page.getByTestId("run-status").filter({ hasText: "FAILED" }).waitFor();
     const stopped = ui.page.getByTestId("unmocked-stopped");
     await stopped.waitFor();
-    assert.match(await stopped.textContent(), /stopped at 1 Task state with no mocked response/);
+    assert.match(await stopped.locator("summary").textContent(), /stopped at 1 Task state with no mocked response in test case .ThrottledThenCharged./);
     await stopped.getByTestId("add-mock").click();
 
     // The entry is in the workspace's mocks, with Invoke's response shape.

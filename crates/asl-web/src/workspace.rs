@@ -7,6 +7,7 @@ use crate::state::Playground;
 use asl_core::api::Workspace;
 use asl_core::validate::MachineType;
 use leptos::prelude::*;
+use serde_json::{Value, json};
 
 /// Where the autosave lives. A save is written to the spare key first, then to the main one, so
 /// a failed write never leaves no save at all.
@@ -21,7 +22,7 @@ const RECENT: &str = "asl-playground.recent";
 const MOST_RECENT: usize = 12;
 
 /// A workspace set aside.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Recent {
     /// When it was set aside (milliseconds since the epoch).
     pub(crate) at: f64,
@@ -33,14 +34,30 @@ pub(crate) struct Recent {
 
 /// The workspaces set aside, newest first (none when the storage has none or cannot be read).
 pub(crate) fn recent() -> Vec<Recent> {
-    storage()
+    let stored = storage()
         .and_then(|storage| storage.get_item(RECENT).ok().flatten())
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default()
+        .and_then(|text| serde_json::from_str::<Value>(&text).ok());
+    let Some(Value::Array(items)) = stored else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| {
+            Some(Recent {
+                at: item.get("at")?.as_f64()?,
+                title: item.get("title")?.as_str()?.to_string(),
+                fragment: item.get("fragment")?.as_str()?.to_string(),
+            })
+        })
+        .collect()
 }
 
 fn store_recent(list: &[Recent]) -> bool {
-    let text = serde_json::to_string(list).unwrap_or_default();
+    let items: Vec<Value> = list
+        .iter()
+        .map(|kept| json!({"at": kept.at, "title": kept.title, "fragment": kept.fragment}))
+        .collect();
+    let text = Value::Array(items).to_string();
     storage().is_some_and(|storage| storage.set_item(RECENT, &text).is_ok())
 }
 

@@ -141,8 +141,8 @@ pub fn add_mock(
 }
 
 /// What a successful call of `resource` returns, as a mock's `Return` gives it: the response's
-/// usual fields with placeholder values. A callback's result is what the worker sends, and an
-/// unknown API's is an empty object.
+/// usual fields with placeholder values (`example-results.json`). A callback's result is what
+/// the worker sends, and an API not listed returns an empty object.
 pub fn example_result(resource: &Resource<'_>) -> Value {
     let Resource::Integration(integration) = resource else {
         // A Lambda function ARN returns the function's payload; an activity, its worker's
@@ -152,56 +152,15 @@ pub fn example_result(resource: &Resource<'_>) -> Value {
     if integration.pattern == Pattern::WaitForTaskToken {
         return json!({});
     }
-    let sync = integration.pattern.is_sync();
-    match (integration.resource_type, integration.api) {
-        ("lambda", "invoke") => json!({
-            "StatusCode": 200,
-            "ExecutedVersion": "$LATEST",
-            "Payload": {}
-        }),
-        ("states", "startExecution") if sync => json!({
-            "Status": "SUCCEEDED",
-            "Output": {}
-        }),
-        ("states", "startExecution") => json!({
-            "ExecutionArn": "arn:aws:states:us-east-1:123456789012:execution:Child:example",
-            "StartDate": "2026-01-01T00:00:00.000Z"
-        }),
-        ("sqs", "sendMessage") => json!({
-            "MessageId": "00000000-0000-4000-8000-000000000000",
-            "MD5OfMessageBody": "d41d8cd98f00b204e9800998ecf8427e"
-        }),
-        ("sns", "publish") => json!({"MessageId": "00000000-0000-4000-8000-000000000000"}),
-        ("events", "putEvents") => json!({
-            "Entries": [{"EventId": "00000000-0000-4000-8000-000000000000"}],
-            "FailedEntryCount": 0
-        }),
-        ("dynamodb", "getItem") => json!({"Item": {}}),
-        ("dynamodb", "putItem" | "updateItem" | "deleteItem") => json!({}),
-        ("ecs", "runTask") => {
-            json!({"Tasks": [{"LastStatus": if sync { "STOPPED" } else { "PROVISIONING" }}], "Failures": []})
-        }
-        ("batch", "submitJob") => {
-            json!({"JobId": "00000000-0000-4000-8000-000000000000", "JobName": "example", "Status": if sync { "SUCCEEDED" } else { "SUBMITTED" }})
-        }
-        ("glue", "startJobRun") => {
-            json!({"JobRunId": "jr_example", "JobRunState": if sync { "SUCCEEDED" } else { "RUNNING" }})
-        }
-        ("athena", "startQueryExecution") => {
-            json!({"QueryExecutionId": "00000000-0000-4000-8000-000000000000"})
-        }
-        ("athena", "getQueryResults") => json!({"ResultSet": {"Rows": []}}),
-        ("codebuild", "startBuild") => {
-            json!({"Build": {"Id": "example:00000000", "BuildStatus": if sync { "SUCCEEDED" } else { "IN_PROGRESS" }}})
-        }
-        ("apigateway", "invoke") => json!({"StatusCode": 200, "ResponseBody": {}, "Headers": {}}),
-        ("http", "invoke") => {
-            json!({"StatusCode": 200, "StatusText": "OK", "ResponseBody": {}, "Headers": {}})
-        }
-        ("bedrock", "invokeModel") => json!({"Body": {}, "ContentType": "application/json"}),
-        ("eks", "call") => json!({"ResponseBody": {}, "StatusCode": 200}),
-        _ => json!({}),
-    }
+    let key = format!("{}:{}", integration.resource_type, integration.api);
+    let examples: Value =
+        serde_json::from_str(include_str!("example-results.json")).unwrap_or_default();
+    let sync = integration.pattern.is_sync().then(|| format!("{key}.sync"));
+    sync.iter()
+        .chain([&key])
+        .find_map(|key| examples.get(key.as_str()))
+        .cloned()
+        .unwrap_or_else(|| json!({}))
 }
 
 /// Every Task state of `machine` that a run needs a mock for and of the machines inside it, in definition order.
@@ -391,6 +350,20 @@ mod tests {
         assert!(unmocked_tasks(MACHINE, mocks, "", "M").is_empty());
         assert_eq!(unmocked_tasks(MACHINE, mocks, "A", "M").len(), 2);
         assert_eq!(unmocked_tasks(MACHINE, mocks, "New", "M").len(), 2);
+    }
+
+    #[test]
+    fn every_example_is_for_an_integration_the_playground_knows() {
+        let examples: Value = serde_json::from_str(include_str!("example-results.json")).unwrap();
+        for (key, example) in examples.as_object().unwrap() {
+            if key == "_comment" {
+                continue;
+            }
+            let arn = format!("arn:aws:states:::{key}");
+            let resource = Resource::parse(&arn).unwrap_or_else(|| panic!("{key}"));
+            assert!(resource.is_supported(), "{key}");
+            assert_eq!(&example_result(&resource), example, "{key}");
+        }
     }
 
     #[test]

@@ -58,30 +58,9 @@ pub(crate) fn UnmockedTasks() -> impl IntoView {
             Err(why) => refused.set(Some(why)),
         }
     };
-    let case = move || match session.test_case.get() {
+    let case = move || match session.test_case.get_untracked() {
         case if case.is_empty() => "the mocks".to_string(),
         case => format!("test case '{case}'"),
-    };
-    let list = move |tasks: Memo<Vec<UnmockedTask>>| {
-        view! {
-            <ul class="run__unmocked-list">
-                <For
-                    each=move || tasks.get()
-                    key=|task| task.state.clone()
-                    children=move |task| {
-                        let state = task.state.clone();
-                        view! {
-                            <li>
-                                <code>{task.state.clone()}</code>" "
-                                <span class="run__resource">{task.resource}</span>" "
-                                <button class="button" data-testid="add-mock" data-state=state.clone()
-                                    on:click=move |_| add(state.clone())>"Add a mock"</button>
-                            </li>
-                        }
-                    }
-                />
-            </ul>
-        }
     };
     let tasks = |n: usize| {
         if n == 1 {
@@ -90,24 +69,61 @@ pub(crate) fn UnmockedTasks() -> impl IntoView {
             format!("{n} Task states")
         }
     };
-    view! {
-        <Show
-            when=move || !stopped_at.with(Vec::is_empty)
-            fallback=move || view! {
-                <Show when=move || !unmocked.with(Vec::is_empty)>
-                    <details class="run__unmocked" data-testid="unmocked-tasks">
-                        <summary>{move || format!("{} with no mock in {}", tasks(unmocked.with(Vec::len)), case())}</summary>
-                        <p class="run__note">"A run that enters one stops there with Playground.MockMissing. A mock added here goes into this workspace's MockConfigFile, for you to edit."</p>
-                        {list(unmocked)}
-                    </details>
-                </Show>
-            }
-        >
-            <div class="run__unmocked run__unmocked--stopped" data-testid="unmocked-stopped" role="status">
-                <p class="run__note">{move || format!("The run stopped at {} with no mocked response in {}: the playground does not call AWS. Add a mock (it goes into this workspace's MockConfigFile, for you to edit), then run again.", tasks(stopped_at.with(Vec::len)), case())}</p>
-                {list(stopped_at)}
-            </div>
-        </Show>
-        {move || refused.get().map(|why| view! { <p class="data-flow__problem" data-testid="add-mock-refused">{why}</p> })}
+    // One view, redrawn when the list changes (a handful of rows): lighter in the page's wasm
+    // than keyed lists.
+    move || {
+        let stopped = stopped_at.get();
+        let listed = if stopped.is_empty() {
+            unmocked.get()
+        } else {
+            stopped.clone()
+        };
+        let problem = refused.get().map(
+            |why| view! { <p class="data-flow__problem" data-testid="add-mock-refused">{why}</p> },
+        );
+        if listed.is_empty() {
+            return problem.into_any();
+        }
+        let rows = listed
+            .into_iter()
+            .map(|UnmockedTask { state, resource }| {
+                let name = state.clone();
+                view! {
+                    <li>
+                        <code>{state.clone()}</code>" "
+                        <span class="run__resource">{resource}</span>" "
+                        <button class="button" data-testid="add-mock" data-state=state
+                            on:click=move |_| add(name.clone())>"Add a mock"</button>
+                    </li>
+                }
+            })
+            .collect_view();
+        let (n, case) = (unmocked.with(Vec::len), case());
+        let (test_id, class, open, summary, note) = if stopped.is_empty() {
+            (
+                "unmocked-tasks",
+                "run__unmocked",
+                false,
+                format!("{} with no mock in {case}", tasks(n)),
+                "A run that enters one stops there with Playground.MockMissing. A mock added here goes into this workspace's MockConfigFile, for you to edit.".to_string(),
+            )
+        } else {
+            (
+                "unmocked-stopped",
+                "run__unmocked run__unmocked--stopped",
+                true,
+                format!("The run stopped at {} with no mocked response in {case}", tasks(stopped.len())),
+                "The playground does not call AWS. Add a mock (it goes into this workspace's MockConfigFile, for you to edit), then run again.".to_string(),
+            )
+        };
+        view! {
+            <details class=class data-testid=test_id open=open role="status">
+                <summary>{summary}</summary>
+                <p class="run__note">{note}</p>
+                <ul class="run__unmocked-list">{rows}</ul>
+            </details>
+            {problem}
+        }
+        .into_any()
     }
 }
