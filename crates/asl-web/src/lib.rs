@@ -8,6 +8,7 @@
 
 mod code_mirror;
 mod components;
+mod flow_input;
 mod jsonata;
 mod session;
 mod state;
@@ -26,6 +27,7 @@ pub fn App() -> impl IntoView {
     provide_context(playground);
     let session = Session::new(playground);
     provide_context(session);
+    flow_input::follow(playground, session);
     // `?embed` (and `?embed&editable`): the widget for other pages. It shows the workspace its
     // link carries and never touches the playground's saved work.
     let search = window().location().search().unwrap_or_default();

@@ -27,7 +27,7 @@ pub use format::format_definition;
 pub use highlight::{Highlight, HighlightKind, highlights};
 pub use import::{Imported, import};
 pub use mock_scaffold::{AddedMock, UnmockedTask, add_mock, example_result, unmocked_tasks};
-pub use outcomes::{StateOutcome, StateStatus, state_outcomes, state_outcomes_until};
+pub use outcomes::{StateOutcome, StateStatus, last_input, state_outcomes, state_outcomes_until};
 pub use run::{
     Begun, ChildDefinition, Problem, RunRequest, RunResult, Running, Source, begin,
     mock_test_cases, run,

@@ -49,6 +49,24 @@ pub struct StateOutcome {
     pub iterations: u32,
 }
 
+/// The input `state` received the last time it was entered in `execution`, and the id of that
+/// event; `None` when the run did not reach it.
+pub fn last_input(
+    execution: &Execution,
+    state: &str,
+) -> Option<(u64, crate::exec::history::Payload)> {
+    execution
+        .events
+        .iter()
+        .rev()
+        .find_map(|event| match &event.kind {
+            EventKind::StateEntered { name, input, .. } if &**name == state => {
+                Some((event.id, input.clone()))
+            }
+            _ => None,
+        })
+}
+
 /// Each state that ran, by name. States that did not run are not there (not reached).
 pub fn state_outcomes(execution: &Execution) -> BTreeMap<String, StateOutcome> {
     state_outcomes_until(execution, None)
@@ -154,6 +172,14 @@ mod tests {
         }) else {
             panic!("it runs")
         };
+        // The input each state last received: Refund's has the caught error in it.
+        let (event, input) = last_input(&execution, "Refund").unwrap();
+        assert_eq!(input["error"]["Error"], "Boom");
+        assert!(matches!(
+            execution.events[event as usize - 1].kind,
+            EventKind::StateEntered { .. }
+        ));
+        assert_eq!(last_input(&execution, "Ship"), None);
         let outcomes = state_outcomes(&execution);
         let charge = outcomes["Charge"];
         assert_eq!((charge.status, charge.attempts), (StateStatus::Caught, 3));

@@ -19,6 +19,8 @@ pub struct StateInfo {
     pub takes_result: bool,
     /// True when it is written in JSONata (itself, or the machine it is in).
     pub jsonata: bool,
+    /// True for the state the execution starts at (the top level's `StartAt`).
+    pub start: bool,
 }
 
 /// Every state, in document order, nested ones included. Empty when the text cannot be read.
@@ -40,6 +42,9 @@ fn collect(machine: &Node, depth: usize, inherited_jsonata: bool, out: &mut Vec<
         None => inherited,
     };
     let block_jsonata = jsonata_in(machine.as_object(), inherited_jsonata);
+    let start_at = (depth == 0)
+        .then(|| machine.as_object()?.get("StartAt")?.as_str())
+        .flatten();
     let Some(states) = machine
         .as_object()
         .and_then(|o| o.get("States"))
@@ -61,6 +66,7 @@ fn collect(machine: &Node, depth: usize, inherited_jsonata: bool, out: &mut Vec<
             span: member.key.span.cover(member.value.span),
             depth,
             jsonata,
+            start: start_at == Some(&*member.key.name),
         });
         let Some(state) = state else { continue };
         if let Some(Kind::Array(branches)) = state.get("Branches").map(|n| &n.kind) {
@@ -90,8 +96,14 @@ mod tests {
     #[test]
     fn finds_states_and_the_one_under_the_cursor() {
         let text = r#"{"StartAt": "P", "States": {"P": {"Type": "Parallel", "Branches": [{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}], "End": true}}}"#;
-        let names: Vec<String> = states(text).into_iter().map(|s| s.name).collect();
+        let found = states(text);
+        let names: Vec<&str> = found.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["P", "A"]);
+        // Only the top level's StartAt starts the execution.
+        assert_eq!(
+            found.iter().map(|s| s.start).collect::<Vec<_>>(),
+            [true, false]
+        );
         assert_eq!(
             state_at(text, text.find("\"Pass\"").unwrap()),
             Some("A".into())

@@ -69,6 +69,7 @@ pub(crate) fn DataFlowPanel() -> impl IntoView {
                 {move || refused.get().map(|why| view! { <p class="data-flow__problem" data-testid="convert-refused">{why}</p> })}
             </div>
             <JsonField label="State input" test_id="state-input" rows=5 value=playground.input/>
+            <crate::flow_input::FlowInputNote/>
             {move || {
                 let name = playground.current_state.get()?;
                 let definition = playground.settled.get();
